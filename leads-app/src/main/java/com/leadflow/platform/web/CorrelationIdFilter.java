@@ -1,0 +1,55 @@
+package com.leadflow.platform.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Gives every request a correlation id (the caller's {@code X-Correlation-Id} when it is sane, else a new one),
+ * echoes it in the response, puts it in the logging context and logs one line per request with status and time.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CorrelationIdFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "X-Correlation-Id";
+
+	static final String MDC_KEY = "correlationId";
+
+	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	private static final Logger log = LoggerFactory.getLogger("com.leadflow.requests");
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String given = request.getHeader(HEADER);
+		String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+		long start = System.nanoTime();
+		MDC.put(MDC_KEY, id);
+		response.setHeader(HEADER, id);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			if (log.isInfoEnabled() && !request.getRequestURI().startsWith("/actuator")) {
+				log.info("{} {} -> {} ({} ms)", request.getMethod(), request.getRequestURI(), response.getStatus(),
+						(System.nanoTime() - start) / 1_000_000);
+			}
+			MDC.remove(MDC_KEY);
+		}
+	}
+}
