@@ -1,0 +1,35 @@
+package com.leadflow.core;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lead pool's API for other modules: every arrival goes through {@link #resolve}, which finds or creates the one
+ * lead of that person (merging leads its keys prove identical) and appends the touch. Ids of merged-away leads keep
+ * working: every read follows them to the surviving lead.
+ */
+public interface LeadPool {
+
+	/** Resolves the person of an arrival to one lead and appends its touch. Throws on invalid input. */
+	Resolution resolve(Arrival arrival);
+
+	/** The active lead behind an id (following merges), if any. */
+	Optional<LeadSnapshot> find(long leadId);
+
+	/** Snapshots of several leads (merged ids follow to their survivor; unknown ids are skipped). */
+	List<LeadSnapshot> findAll(Collection<Long> leadIds);
+
+	/** The id of the lead that an id resolves to today (itself, or the survivor of its merges). */
+	long canonicalId(long leadId);
+
+	/** A lead's whole timeline, oldest first. */
+	List<Touch> touches(long leadId);
+
+	/** The timelines of several active leads, oldest first per lead. */
+	Map<Long, List<Touch>> touches(Collection<Long> leadIds);
+
+	/** Ids of active leads after {@code afterId} in id order, for batched scans (bulk scoring, reports). */
+	List<Long> activeLeadIdsAfter(long afterId, int limit);
+}
