@@ -1,11 +1,13 @@
 package com.leadflow.core.company;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.leadflow.core.Arrival.CompanyInfo;
+import com.leadflow.core.identity.InvalidArrivalException;
 import com.leadflow.core.identity.Normalizer;
 
 /** Companies (accounts), one per normalised name; a lead's company is found or created by that name. */
@@ -67,6 +69,10 @@ public class Companies {
 			String crmAccountId, String owner) {
 		String display = Normalizer.text(name);
 		String matchName = Normalizer.companyMatchName(display);
+		if (matchName == null) {
+			throw new InvalidArrivalException("invalid-company", "A company needs a name besides its legal form.",
+					List.of(new InvalidArrivalException.FieldProblem("name", "'" + name + "' has no name besides its legal form")));
+		}
 		long id = jdbc.sql("""
 				insert into company (name, match_name, industry, size_band, region, existing_customer, crm_account_id, owner)
 				values (?, ?, ?, ?, ?, ?, ?, ?)
