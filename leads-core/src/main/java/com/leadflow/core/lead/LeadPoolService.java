@@ -32,6 +32,7 @@ import com.leadflow.core.Resolution;
 import com.leadflow.core.Touch;
 import com.leadflow.core.company.Companies;
 import com.leadflow.core.identity.IdentityKey;
+import com.leadflow.core.identity.IdentityKind;
 import com.leadflow.core.lead.Survivorship.Provenance;
 
 /**
@@ -169,7 +170,8 @@ class LeadPoolService implements LeadPool {
 		sideEffects.applyTagRules(lead.id, arrival.touch());
 		sideEffects.noticeKnownCustomer(lead.id, touchId.getAsLong(), arrival.touch().action().name());
 		if (created) {
-			sideEffects.findDuplicateCandidates(lead.id);
+			sideEffects.findDuplicateCandidates(lead.id, lead.field("name"), lead.companyId,
+					arrival.keys().stream().filter(k -> k.kind() == IdentityKind.PHONE).map(IdentityKey::value).findFirst().orElse(null));
 		}
 		if (profileChanged) {
 			events.publishEvent(new LeadProfileChanged(lead.id));

@@ -72,29 +72,38 @@ class PoolSideEffects {
 
 	/**
 	 * Fuzzy candidates for a new lead: same company and a similar name (pg_trgm), or the same name and the same
-	 * mobile prefix. Never merged automatically: they wait in the review queue.
+	 * mobile prefix. Never merged automatically: they wait in the review queue. Runs last in the arrival's
+	 * transaction (it changes the transaction's plan cache mode).
 	 */
-	void findDuplicateCandidates(long leadId) {
+	void findDuplicateCandidates(long leadId, String name, Long companyId, String phone) {
+		if (name == null) {
+			return;
+		}
+		String prefix = phone == null || phone.length() < 10 ? null : phone.substring(0, 10);
+		// This query has several usable indexes; a generic plan cached while the pool was small (statistics say
+		// "empty" until autovacuum analyses) would keep scanning a whole index as the pool grows. Plan it each time.
+		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		jdbc.sql("""
-				with me as (
-				    select l.id, l.name, l.company_id,
-				           (select left(value, 9) from lead_identity where lead_id = l.id and kind = 'PHONE' limit 1) phone_prefix
-				    from lead l where l.id = :id and l.name is not null
-				), found as (
-				    select least(me.id, o.id) a, greatest(me.id, o.id) b, similarity(o.name, me.name) sim,
-				           'same company, similar name' reason
-				    from me join lead o on o.company_id = me.company_id and o.id <> me.id and o.merged_into is null
-				    where me.company_id is not null and similarity(o.name, me.name) >= :threshold
-				    union all
-				    select least(me.id, o.id), greatest(me.id, o.id), 1.0, 'same name, same mobile prefix'
-				    from me join lead o on lower(o.name) = lower(me.name) and o.id <> me.id and o.merged_into is null
-				    where me.phone_prefix is not null and exists (
-				        select 1 from lead_identity i where i.lead_id = o.id and i.kind = 'PHONE' and left(i.value, 9) = me.phone_prefix)
-				)
 				insert into duplicate_candidate (lead_a, lead_b, similarity, reason)
-				select distinct on (a, b) a, b, sim, reason from found order by a, b, sim desc
+				select distinct on (a, b) a, b, sim, reason from (
+				    select least(:id, o.id) a, greatest(:id, o.id) b, similarity(o.name, :name) sim,
+				           'same company, similar name' reason
+				    from lead o
+				    where o.company_id = :company and o.merged_into is null and o.id <> :id
+				      and similarity(o.name, :name) >= :threshold
+				    union all
+				    select least(:id, o.id), greatest(:id, o.id), 1.0, 'same name, same mobile prefix'
+				    from lead o
+				    where lower(o.name) = lower(:name) and o.merged_into is null and o.id <> :id and :prefix::text is not null
+				      and exists (select 1 from lead_identity i
+				                  where i.lead_id = o.id and i.kind = 'PHONE' and left(i.value, 10) = :prefix)
+				) found
+				order by a, b, sim desc
 				on conflict (lead_a, lead_b) do nothing""")
 			.param("id", leadId)
+			.param("name", name)
+			.param("company", companyId, java.sql.Types.BIGINT)
+			.param("prefix", prefix, java.sql.Types.VARCHAR)
 			.param("threshold", properties.duplicateSimilarity())
 			.update();
 	}
