@@ -155,6 +155,19 @@ class IdentityResolutionTests {
 		then(pool.find(lead.leadId()).orElseThrow().name()).isEqualTo("New Name");
 	}
 
+	@Test
+	void aLeadKnownToTheCrmIsAKnownCustomerAndItsOwnerHearsOfItsActivity() {
+		Person crmContact = new Person("Gao Jie", null, null, List.of("gao.jie@example.com"), List.of(), null, null,
+				"CRM-C-77", null, null, null, null, null, null, "sales.zhou", null);
+		Resolution lead = pool.resolve(new Arrival(crmContact, null,
+				TouchInput.of(TouchAction.WEBINAR_ATTEND, "WEBINAR", Instant.now()), "CRM"));
+
+		then(pool.find(lead.leadId()).orElseThrow().existingCustomer()).isTrue();
+		then(jdbc.sql("select owner || ': ' || message from customer_notification where lead_id = ?")
+			.param(lead.leadId()).query(String.class).list())
+			.containsExactly("sales.zhou: Your customer Gao Jie has new activity: WEBINAR_ATTEND");
+	}
+
 	private long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
