@@ -33,6 +33,7 @@ import com.leadflow.core.Touch;
 import com.leadflow.core.company.Companies;
 import com.leadflow.core.identity.IdentityKey;
 import com.leadflow.core.identity.IdentityKind;
+import com.leadflow.core.identity.Normalizer;
 import com.leadflow.core.lead.Survivorship.Provenance;
 
 /**
@@ -239,6 +240,31 @@ class LeadPoolService implements LeadPool {
 			byLead.computeIfAbsent(touch.leadId(), k -> new ArrayList<>()).add(touch);
 		}
 		return byLead;
+	}
+
+	@Override
+	public void recordStage(long leadId, String stage) {
+		tx.executeWithoutResult(status -> leads.recordStage(existing(leadId), stage));
+	}
+
+	@Override
+	public void assignOwner(long leadId, String owner, String source) {
+		tx.executeWithoutResult(status -> {
+			long id = existing(leadId);
+			LeadRow row = leads.lock(List.of(id)).get(0);
+			if (row.offer("owner", Normalizer.text(owner), new Provenance(source, clock.instant()), survivorship)) {
+				leads.update(row);
+				events.publishEvent(new LeadProfileChanged(id));
+			}
+		});
+	}
+
+	private long existing(long leadId) {
+		long id = leads.canonicalId(leadId);
+		if (id == 0) {
+			throw new LeadNotFoundException("lead", leadId);
+		}
+		return id;
 	}
 
 	@Override

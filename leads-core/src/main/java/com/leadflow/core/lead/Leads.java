@@ -143,6 +143,10 @@ public class Leads {
 			.update();
 	}
 
+	public void recordStage(long leadId, String stage) {
+		jdbc.sql("update lead set lifecycle_stage = ?, updated_at = now() where id = ?").params(stage, leadId).update();
+	}
+
 	public void markMerged(long absorbedId, Long survivorId) {
 		jdbc.sql("update lead set merged_into = ?, updated_at = now() where id = ?").params(survivorId, absorbedId).update();
 	}

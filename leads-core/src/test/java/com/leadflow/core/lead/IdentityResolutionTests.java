@@ -168,6 +168,17 @@ class IdentityResolutionTests {
 			.containsExactly("sales.zhou: Your customer Gao Jie has new activity: WEBINAR_ATTEND");
 	}
 
+	@Test
+	void keepsTheStageAndOwnerThatOtherModulesDecide() {
+		long id = pool.resolve(arrival("Stage Person", "stage@example.com", null)).leadId();
+
+		pool.recordStage(id, "MQL");
+		pool.assignOwner(id, "sdr.li", "ROUTING");
+
+		then(pool.find(id).orElseThrow().lifecycleStage()).isEqualTo("MQL");
+		then(pool.find(id).orElseThrow().owner()).isEqualTo("sdr.li");
+	}
+
 	private long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
