@@ -30,6 +30,11 @@ class SecurityConfiguration {
 			// ingestion: marketers, admins and integrators' keys with the ingest scope
 			.requestMatchers(HttpMethod.POST, "/api/leads")
 			.hasAnyAuthority("ROLE_ADMIN", "ROLE_MARKETER", "SCOPE_ingest")
+			// data subject requests: admins only
+			.requestMatchers("/api/leads/*/export", "/api/leads/*/erase")
+			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.POST, "/api/leads/*/consents")
+			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES")
 			// the pool: staff and read keys; which leads each sees is scoped in the queries
 			.requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**", "/api/companies/**", "/api/notifications")
 			.hasAnyAuthority("ROLE_ADMIN", "ROLE_MARKETER", "ROLE_SDR", "ROLE_SALES", "ROLE_ANALYST", "SCOPE_read")
