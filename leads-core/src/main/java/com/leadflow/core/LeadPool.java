@@ -30,6 +30,15 @@ public interface LeadPool {
 	/** The timelines of several active leads, oldest first per lead. */
 	Map<Long, List<Touch>> touches(Collection<Long> leadIds);
 
+	/**
+	 * Records the lifecycle stage the lifecycle module decided (the pool keeps it for search and profiles; the
+	 * state machine and its history live in that module). Merged ids follow to the survivor.
+	 */
+	void recordStage(long leadId, String stage);
+
+	/** Gives a lead an owner (an SDR or sales person), as a profile change from {@code source}. */
+	void assignOwner(long leadId, String owner, String source);
+
 	/** Ids of active leads after {@code afterId} in id order, for batched scans (bulk scoring, reports). */
 	List<Long> activeLeadIdsAfter(long afterId, int limit);
 }

@@ -45,7 +45,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	 * @param port TCP port on 127.0.0.1; 0 picks a free one
 	 * @param durable false trades crash safety for speed (fsync off): for tests only
 	 * @param runAsUser the unprivileged account used when the JVM is root
-	 * @param cacheDir where the binaries are unpacked (shared by every run of the same version)
+	 * @param cacheDir where the binaries are unpacked (per OS user, shared by every run of the same version)
 	 * @param startTimeout how long to wait for the server to accept connections
 	 */
 	public record Options(Path dataDir, int port, boolean durable, String runAsUser, Path cacheDir,
@@ -53,7 +53,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 		public static Options of(Path dataDir) {
 			return new Options(dataDir, 0, true, "nobody",
-					Path.of(System.getProperty("java.io.tmpdir"), "leadflow-embedded-postgres"), Duration.ofSeconds(60));
+					Path.of(System.getProperty("java.io.tmpdir"), "leadflow-postgres-" + System.getProperty("user.name")), Duration.ofSeconds(60));
 		}
 
 		public Options withPort(int port) {

@@ -2,6 +2,7 @@ package com.leadflow.platform.web;
 
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -20,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * details too, instead of Boot's default error page or JSON.
  */
 @RestController
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ProblemErrorController implements ErrorController {
 
 	private final ErrorAttributes errorAttributes;

@@ -1,0 +1,129 @@
+package com.leadflow.benchmarks;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.leadflow.LeadflowApplication;
+import com.leadflow.core.Arrival;
+import com.leadflow.core.Arrival.CompanyInfo;
+import com.leadflow.core.Arrival.Person;
+import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.TouchAction;
+import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
+
+/**
+ * Resolve-and-append throughput of the lead pool into an empty pool and into a pool of 1,000,000 leads, in one run.
+ * Each arrival carries an e-mail, a phone in one of several spellings, a company and a touch; one in five is a
+ * person already in the pool. Sizes: -Dbench.arrivals (default 20000), -Dbench.poolSize (default 1000000).
+ */
+@Tag("benchmark")
+@SpringBootTest(classes = LeadflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class LeadPoolBenchmark {
+
+	static final int ARRIVALS = Integer.getInteger("bench.arrivals", 20_000);
+
+	static final int POOL_SIZE = Integer.getInteger("bench.poolSize", 1_000_000);
+
+	static final int THREADS = Integer.getInteger("bench.threads", 4);
+
+	@Autowired
+	LeadPool pool;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void arrivalsPerSecondStayFlatAsThePoolGrows() throws Exception {
+		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+		run("warmup", 3_000, "+86137", existing -> "warm" + existing + "@bench.example");
+		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+
+		double empty = run("empty", ARRIVALS, "+86138", existing -> "a" + existing + "@bench.example");
+
+		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+		long loadStart = System.nanoTime();
+		bulkLoad(POOL_SIZE);
+		System.out.printf("bulk-loaded %,d leads in %.1f s%n", POOL_SIZE, (System.nanoTime() - loadStart) / 1e9);
+		double full = run("full", ARRIVALS, "+86136", existing -> "bulk" + (1 + existing * 37 % POOL_SIZE) + "@bench.example");
+
+		BenchmarkReport.figure("LeadPoolBenchmark", "resolve-and-append, empty pool (" + THREADS + " threads)", empty, "arrivals/s");
+		BenchmarkReport.figure("LeadPoolBenchmark", "resolve-and-append, pool of " + POOL_SIZE + " leads", full, "arrivals/s");
+		BenchmarkReport.figure("LeadPoolBenchmark", "ratio full/empty", full / empty, "");
+		then(jdbc.queryForObject("select count(*) from lead where merged_into is null", Long.class))
+			.isGreaterThanOrEqualTo(POOL_SIZE);
+	}
+
+	/** Runs n arrivals on THREADS threads; one in five is an existing person (its e-mail from {@code existing}). */
+	private double run(String phase, int n, String phonePrefix, java.util.function.IntFunction<String> existing)
+			throws Exception {
+		String[] spellings = { "%s", "%s", "00%s", "%s" };
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+		long start = System.nanoTime();
+		List<Future<?>> done = new ArrayList<>();
+		for (int t = 0; t < THREADS; t++) {
+			done.add(threads.submit(() -> {
+				for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+					boolean repeat = i % 5 == 4;
+					String email = repeat ? existing.apply(i) : phase + i + "@bench.example";
+					String phone = repeat ? null
+							: String.format(spellings[i % 4], (phonePrefix + String.format("%08d", i)).substring(i % 4 == 2 ? 1 : 0));
+					Person person = new Person("Bench Person " + i, "Engineer", null, List.of(email),
+							phone == null ? List.of() : List.of(phone), null, null, null, "华东", null, null, null, null,
+							null, null, null);
+					pool.resolve(new Arrival(person, new CompanyInfo("Bench Company " + (i % 5000) + " Ltd", "Manufacturing",
+							"100-499", "华东"), TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "API"));
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : done) {
+			f.get();
+		}
+		threads.shutdown();
+		double rate = n / ((System.nanoTime() - start) / 1e9);
+		System.out.printf("%s: %,d arrivals at %.0f arrivals/s%n", phase, n, rate);
+		jdbc.queryForList("""
+				select indexrelname, idx_scan, idx_tup_read from pg_stat_user_indexes
+				order by idx_tup_read desc limit 6""")
+			.forEach(row -> System.out.println("  scans after " + phase + ": " + row));
+		return rate;
+	}
+
+	/** A pool of {@code size} leads with an e-mail, a phone, a company and a touch each, loaded by SQL. */
+	private void bulkLoad(int size) {
+		jdbc.update("""
+				insert into company (name, match_name, industry, size_band, region)
+				select 'Bulk Company ' || g, 'bulkcompany' || g, 'Manufacturing', '100-499', '华东' from generate_series(1, 20000) g""");
+		jdbc.update("""
+				insert into lead (name, title, region, company_id, created_at, last_touch_at)
+				select 'Bulk Person ' || g, 'Engineer', '华东', (select min(id) from company) + g % 20000,
+				       now() - interval '1 day', now() - interval '1 day'
+				from generate_series(1, ?) g""", size);
+		jdbc.update("""
+				insert into lead_identity (lead_id, kind, value, source)
+				select id, 'EMAIL', 'bulk' || (id - m.min_id + 1) || '@bench.example', 'BENCH'
+				from lead, (select min(id) min_id from lead) m""");
+		jdbc.update("""
+				insert into lead_identity (lead_id, kind, value, source)
+				select id, 'PHONE', '+86139' || lpad(id::text, 8, '0'), 'BENCH' from lead""");
+		jdbc.update("""
+				insert into touch (lead_id, recorded_lead_id, action, channel, occurred_at)
+				select id, id, 'FORM_SUBMIT', 'WEB_FORM', now() - interval '1 day' from lead""");
+		jdbc.execute("analyze");
+	}
+}

@@ -1,0 +1,89 @@
+package com.leadflow.core;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
+import com.leadflow.core.Arrival.Person;
+import com.leadflow.core.Arrival.TouchInput;
+
+/** Other modules hear of arrivals and merges after commit, through Spring Modulith's persistent registry. */
+@SpringBootTest
+@Import(LeadEventsTests.Listener.Config.class)
+class LeadEventsTests {
+
+	@Autowired
+	LeadPool pool;
+
+	@Autowired
+	Listener listener;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void publishesTouchedAndMergedEventsAfterCommitAndCompletesTheirPublications() {
+		long a = pool.resolve(new Arrival(Person.of("Event A", "event.a@example.com", null), null,
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "API")).leadId();
+		long b = pool.resolve(new Arrival(Person.of("Event B", null, "13500000009"), null,
+				TouchInput.of(TouchAction.CALL, "HOTLINE_400", Instant.now()), "API")).leadId();
+		Resolution both = pool.resolve(new Arrival(Person.of(null, "event.a@example.com", "13500000009"), null,
+				TouchInput.of(TouchAction.EMAIL_CLICK, "EDM", Instant.now()), "API"));
+
+		Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			then(listener.touched()).extracting(LeadTouched::leadId).containsExactly(a, b, a);
+			then(listener.touched()).extracting(LeadTouched::leadCreated).containsExactly(true, true, false);
+			then(listener.merged()).containsExactly(new LeadMerged(a, b, listener.merged().get(0).mergeId()));
+			then(jdbc.queryForObject("select count(*) from event_publication", Long.class)).as("completed and removed").isZero();
+		});
+		then(both.mergedLeadIds()).containsExactly(b);
+	}
+
+	static class Listener {
+
+		final List<LeadTouched> touched = new CopyOnWriteArrayList<>();
+
+		final List<LeadMerged> merged = new CopyOnWriteArrayList<>();
+
+		// accessors, not fields: the listener is a proxy (async, transactional)
+		List<LeadTouched> touched() {
+			return touched;
+		}
+
+		List<LeadMerged> merged() {
+			return merged;
+		}
+
+		@ApplicationModuleListener
+		void on(LeadTouched event) {
+			touched.add(event);
+		}
+
+		@ApplicationModuleListener
+		void on(LeadMerged event) {
+			merged.add(event);
+		}
+
+		@TestConfiguration
+		static class Config {
+
+			@Bean
+			Listener eventsTestListener() {
+				return new Listener();
+			}
+		}
+	}
+}

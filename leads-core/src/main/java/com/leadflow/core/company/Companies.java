@@ -1,0 +1,113 @@
+package com.leadflow.core.company;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.leadflow.core.Arrival.CompanyInfo;
+import com.leadflow.core.identity.InvalidArrivalException;
+import com.leadflow.core.identity.Normalizer;
+
+/** Companies (accounts), one per normalised name; a lead's company is found or created by that name. */
+@Repository
+public class Companies {
+
+	/** A stored company. */
+	public record Company(long id, String name, String matchName, String industry, String sizeBand, String region,
+			boolean existingCustomer, String crmAccountId, String owner) {
+
+		int filledFields() {
+			int n = 0;
+			for (Object v : new Object[] { industry, sizeBand, region, crmAccountId, owner }) {
+				n += v == null ? 0 : 1;
+			}
+			return n + (existingCustomer ? 1 : 0);
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	Companies(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The company of that (normalised) name, created if new; its empty fields are filled from the arrival. */
+	public Optional<Long> resolve(CompanyInfo info) {
+		if (info == null) {
+			return Optional.empty();
+		}
+		String name = Normalizer.text(info.name());
+		String matchName = Normalizer.companyMatchName(name);
+		if (matchName == null) {
+			return Optional.empty();
+		}
+		String industry = Normalizer.text(info.industry());
+		String size = Normalizer.text(info.sizeBand());
+		String region = Normalizer.text(info.region());
+		Optional<long[]> found = jdbc.sql("""
+				select id, ((industry is not null or ?::text is null) and (size_band is not null or ?::text is null)
+				            and (region is not null or ?::text is null))::int
+				from company where match_name = ?""")
+			.params(industry, size, region, matchName)
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.optional();
+		if (found.isPresent() && found.get()[1] == 1) {
+			return Optional.of(found.get()[0]); // nothing to add: read only, no row lock on a popular company
+		}
+		return Optional.of(jdbc.sql("""
+				insert into company (name, match_name, industry, size_band, region) values (?, ?, ?, ?, ?)
+				on conflict (match_name) do update set industry = coalesce(company.industry, excluded.industry),
+				    size_band = coalesce(company.size_band, excluded.size_band),
+				    region = coalesce(company.region, excluded.region), updated_at = now()
+				returning id""").params(name, matchName, industry, size, region).query(Long.class).single());
+	}
+
+	/** Creates or updates an account by name (the CRM or an admin says who the customers are and who owns them). */
+	public Company save(String name, String industry, String sizeBand, String region, boolean existingCustomer,
+			String crmAccountId, String owner) {
+		String display = Normalizer.text(name);
+		String matchName = Normalizer.companyMatchName(display);
+		if (matchName == null) {
+			throw new InvalidArrivalException("invalid-company", "A company needs a name besides its legal form.",
+					List.of(new InvalidArrivalException.FieldProblem("name", "'" + name + "' has no name besides its legal form")));
+		}
+		long id = jdbc.sql("""
+				insert into company (name, match_name, industry, size_band, region, existing_customer, crm_account_id, owner)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (match_name) do update set name = excluded.name,
+				    industry = coalesce(excluded.industry, company.industry),
+				    size_band = coalesce(excluded.size_band, company.size_band),
+				    region = coalesce(excluded.region, company.region),
+				    existing_customer = excluded.existing_customer,
+				    crm_account_id = coalesce(excluded.crm_account_id, company.crm_account_id),
+				    owner = coalesce(excluded.owner, company.owner), updated_at = now()
+				returning id""")
+			.params(display, matchName, Normalizer.text(industry), Normalizer.text(sizeBand), Normalizer.text(region),
+					existingCustomer, Normalizer.text(crmAccountId), Normalizer.text(owner))
+			.query(Long.class)
+			.single();
+		return find(id).orElseThrow();
+	}
+
+	public Optional<Company> find(long id) {
+		return jdbc.sql("""
+				select id, name, match_name, industry, size_band, region, existing_customer, crm_account_id, owner
+				from company where id = ?""")
+			.param(id)
+			.query((rs, i) -> new Company(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9)))
+			.optional();
+	}
+
+	/** The more complete of two companies (for merges); equal: the first. */
+	public Long moreComplete(Long first, Long second) {
+		if (first == null || second == null || first.equals(second)) {
+			return first == null ? second : first;
+		}
+		int a = find(first).map(Company::filledFields).orElse(-1);
+		int b = find(second).map(Company::filledFields).orElse(-1);
+		return b > a ? second : first;
+	}
+}

@@ -1,0 +1,278 @@
+package com.leadflow.core.lead;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.leadflow.core.Arrival;
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.LeadProfileChanged;
+import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.LeadTouched;
+import com.leadflow.core.Resolution;
+import com.leadflow.core.Touch;
+import com.leadflow.core.company.Companies;
+import com.leadflow.core.identity.IdentityKey;
+import com.leadflow.core.identity.IdentityKind;
+import com.leadflow.core.identity.Normalizer;
+import com.leadflow.core.lead.Survivorship.Provenance;
+
+/**
+ * The lead pool: exact identity resolution on every arrival. Keys are looked up together; no match creates a lead,
+ * one match attaches, several matches merge those leads (recorded, undoable) before attaching. The unique key
+ * constraint settles races: an arrival that loses one is rolled back and resolved again against the winner.
+ */
+@Service
+class LeadPoolService implements LeadPool {
+
+	private static final Logger log = LoggerFactory.getLogger(LeadPoolService.class);
+
+	private static final int MAX_ATTEMPTS = 20;
+
+	private final Leads leads;
+
+	private final Touches touches;
+
+	private final Companies companies;
+
+	private final Merges merges;
+
+	private final Survivorship survivorship;
+
+	private final PoolSideEffects sideEffects;
+
+	private final LeadSnapshots snapshots;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	LeadPoolService(Leads leads, Touches touches, Companies companies, Merges merges, Survivorship survivorship,
+			PoolSideEffects sideEffects, LeadSnapshots snapshots, ApplicationEventPublisher events, TransactionTemplate tx,
+			ObjectProvider<Clock> clock) {
+		this.leads = leads;
+		this.touches = touches;
+		this.companies = companies;
+		this.merges = merges;
+		this.survivorship = survivorship;
+		this.sideEffects = sideEffects;
+		this.snapshots = snapshots;
+		this.events = events;
+		this.tx = tx;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/** Thrown inside the transaction when a concurrent arrival won a race: roll back and resolve again. */
+	private static final class LostRace extends RuntimeException {
+
+		LostRace(String what) {
+			super(what, null, false, false);
+		}
+	}
+
+	@Override
+	public Resolution resolve(Arrival arrival) {
+		ArrivalParser.Parsed parsed = ArrivalParser.parse(arrival, clock.instant());
+		for (int attempt = 1;; attempt++) {
+			try {
+				return tx.execute(status -> resolveOnce(parsed));
+			}
+			catch (LostRace | DuplicateKeyException | ConcurrencyFailureException e) {
+				if (attempt == MAX_ATTEMPTS) {
+					throw e;
+				}
+				log.debug("Arrival lost a race ({}), attempt {}", e.getMessage(), attempt);
+				backoff(attempt);
+			}
+		}
+	}
+
+	private Resolution resolveOnce(ArrivalParser.Parsed arrival) {
+		String key = arrival.touch().idempotencyKey();
+		if (key != null) {
+			Optional<Touches.Existing> existing = touches.byIdempotencyKey(key);
+			if (existing.isPresent()) {
+				return new Resolution(leads.canonicalId(existing.get().leadId()), Resolution.Outcome.DUPLICATE_TOUCH,
+						List.of(), existing.get().touchId(), List.of());
+			}
+		}
+		Provenance provenance = new Provenance(arrival.source(), arrival.at());
+		List<Leads.StoredIdentity> known = leads.identities(arrival.keys());
+		Set<IdentityKey> knownKeys = known.stream().map(Leads.StoredIdentity::key).collect(Collectors.toSet());
+		List<IdentityKey> newKeys = arrival.keys().stream().filter(k -> !knownKeys.contains(k)).toList();
+		List<Long> leadIds = known.stream().map(Leads.StoredIdentity::leadId).distinct().sorted().toList();
+
+		LeadRow lead;
+		boolean created = leadIds.isEmpty();
+		boolean profileChanged;
+		List<Long> absorbed = new ArrayList<>();
+		if (created) {
+			lead = create(arrival, provenance);
+			profileChanged = false;
+		}
+		else {
+			List<LeadRow> rows = leads.lock(leadIds);
+			if (rows.size() != leadIds.size() || rows.stream().anyMatch(r -> !r.active())) {
+				throw new LostRace("a matched lead was merged meanwhile");
+			}
+			lead = rows.get(0); // the oldest lead survives
+			String matched = known.stream().map(i -> i.key().kind().name()).distinct().collect(Collectors.joining(", "));
+			for (LeadRow other : rows.subList(1, rows.size())) {
+				merges.mergeLocked(lead, other, "system:identity-resolution",
+						"one arrival carried keys of both leads (" + matched + ")");
+				absorbed.add(other.id);
+			}
+			LeadRow before = lead.copy();
+			LeadRow target = lead;
+			arrival.fields().forEach((field, value) -> target.offer(field, value, provenance, survivorship));
+			arrival.attributes().forEach(target.attributes::put);
+			companies.resolve(arrival.company()).ifPresent(id -> {
+				if (target.companyId == null || (!id.equals(target.companyId)
+						&& survivorship.challengerWins("company", target.sources.get("company"), provenance))) {
+					target.companyId = id;
+					target.sources.put("company", provenance);
+				}
+			});
+			profileChanged = !lead.sameProfileAs(before);
+			if (profileChanged || !absorbed.isEmpty()) {
+				leads.update(lead);
+			}
+		}
+		if (leads.addIdentities(lead.id, created ? List.copyOf(arrival.keys()) : newKeys, arrival.source())
+				< (created ? arrival.keys().size() : newKeys.size())) {
+			throw new LostRace("an identity key was taken by a concurrent arrival");
+		}
+		OptionalLong touchId = touches.append(lead.id, arrival.touch());
+		if (touchId.isEmpty()) {
+			throw new LostRace("the idempotency key was taken by a concurrent arrival");
+		}
+		leads.touched(lead.id, arrival.at());
+		sideEffects.applyTagRules(lead.id, arrival.touch());
+		sideEffects.noticeKnownCustomer(lead.id, touchId.getAsLong(), arrival.touch().action().name());
+		if (created) {
+			sideEffects.findDuplicateCandidates(lead.id, lead.field("name"), lead.companyId,
+					arrival.keys().stream().filter(k -> k.kind() == IdentityKind.PHONE).map(IdentityKey::value).findFirst().orElse(null));
+		}
+		if (profileChanged) {
+			events.publishEvent(new LeadProfileChanged(lead.id));
+		}
+		events.publishEvent(new LeadTouched(lead.id, touchId.getAsLong(), arrival.touch().action(),
+				arrival.touch().channel(), arrival.touch().seriesId(), arrival.at(), created));
+		List<String> matchedKinds = known.stream().map(i -> i.key().kind().name()).distinct().sorted().toList();
+		return new Resolution(lead.id, created ? Resolution.Outcome.CREATED : Resolution.Outcome.MATCHED, matchedKinds,
+				touchId.getAsLong(), absorbed);
+	}
+
+	private LeadRow create(ArrivalParser.Parsed arrival, Provenance provenance) {
+		LeadRow draft = LeadRow.fresh(arrival.at());
+		arrival.fields().forEach((field, value) -> draft.offer(field, value, provenance, survivorship));
+		draft.attributes.putAll(arrival.attributes());
+		companies.resolve(arrival.company()).ifPresent(id -> {
+			draft.companyId = id;
+			draft.sources.put("company", provenance);
+		});
+		return draft.withId(leads.insert(draft));
+	}
+
+	private static void backoff(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 10) * 3));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public Optional<LeadSnapshot> find(long leadId) {
+		long id = leads.canonicalId(leadId);
+		return id == 0 ? Optional.empty() : snapshots.of(List.of(id)).stream().findFirst();
+	}
+
+	@Override
+	public List<LeadSnapshot> findAll(Collection<Long> leadIds) {
+		Set<Long> ids = new LinkedHashSet<>();
+		for (Long id : leadIds) {
+			long canonical = leads.canonicalId(id);
+			if (canonical != 0) {
+				ids.add(canonical);
+			}
+		}
+		return snapshots.of(ids);
+	}
+
+	@Override
+	public long canonicalId(long leadId) {
+		return leads.canonicalId(leadId);
+	}
+
+	@Override
+	public List<Touch> touches(long leadId) {
+		return touches.ofLead(leads.canonicalId(leadId));
+	}
+
+	@Override
+	public Map<Long, List<Touch>> touches(Collection<Long> leadIds) {
+		Map<Long, List<Touch>> byLead = new LinkedHashMap<>();
+		leadIds.forEach(id -> byLead.put(id, new ArrayList<>()));
+		for (Touch touch : touches.ofLeads(leadIds)) {
+			byLead.computeIfAbsent(touch.leadId(), k -> new ArrayList<>()).add(touch);
+		}
+		return byLead;
+	}
+
+	@Override
+	public void recordStage(long leadId, String stage) {
+		tx.executeWithoutResult(status -> leads.recordStage(existing(leadId), stage));
+	}
+
+	@Override
+	public void assignOwner(long leadId, String owner, String source) {
+		tx.executeWithoutResult(status -> {
+			long id = existing(leadId);
+			LeadRow row = leads.lock(List.of(id)).get(0);
+			if (row.offer("owner", Normalizer.text(owner), new Provenance(source, clock.instant()), survivorship)) {
+				leads.update(row);
+				events.publishEvent(new LeadProfileChanged(id));
+			}
+		});
+	}
+
+	private long existing(long leadId) {
+		long id = leads.canonicalId(leadId);
+		if (id == 0) {
+			throw new LeadNotFoundException("lead", leadId);
+		}
+		return id;
+	}
+
+	@Override
+	public List<Long> activeLeadIdsAfter(long afterId, int limit) {
+		return leads.activeIdsAfter(afterId, limit);
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+}

@@ -1,0 +1,98 @@
+package com.leadflow.core.lead;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.Touch;
+import com.leadflow.core.TouchAction;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The timeline: touches appended per lead, read newest first. */
+@Repository
+public class Touches {
+
+	/** A touch already stored under an idempotency key. */
+	public record Existing(long touchId, long leadId) {
+	}
+
+	private static final String COLUMNS = "id, lead_id, action, channel, series_id, occurred_at, minutes, content_id, payload";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Touches(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public Optional<Existing> byIdempotencyKey(String key) {
+		return jdbc.sql("select id, lead_id from touch where idempotency_key = ?")
+			.param(key)
+			.query((rs, i) -> new Existing(rs.getLong(1), rs.getLong(2)))
+			.optional();
+	}
+
+	/** Appends a touch; empty when its idempotency key is already taken (by a concurrent arrival). */
+	public OptionalLong append(long leadId, TouchInput touch) {
+		return jdbc.sql("""
+				insert into touch (lead_id, recorded_lead_id, action, channel, series_id, occurred_at, minutes, content_id,
+				                   payload, idempotency_key)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+				on conflict (idempotency_key) where idempotency_key is not null do nothing
+				returning id""")
+			.params(leadId, leadId, touch.action().name(), touch.channel(), touch.seriesId(),
+					Timestamp.from(touch.occurredAt()), touch.minutes(), touch.contentId(),
+					json.writeValueAsString(touch.payload()), touch.idempotencyKey())
+			.query(Long.class)
+			.optional()
+			.map(OptionalLong::of)
+			.orElse(OptionalLong.empty());
+	}
+
+	public List<Touch> ofLead(long leadId) {
+		return jdbc.sql("select " + COLUMNS + " from touch where lead_id = ? order by occurred_at, id")
+			.param(leadId)
+			.query((rs, i) -> touch(rs))
+			.list();
+	}
+
+	public List<Touch> ofLeads(Collection<Long> leadIds) {
+		return jdbc.sql("select " + COLUMNS + " from touch where lead_id = any(?) order by lead_id, occurred_at, id")
+			.param(leadIds.stream().mapToLong(Long::longValue).toArray())
+			.query((rs, i) -> touch(rs))
+			.list();
+	}
+
+	/** A page of a lead's timeline, newest first. */
+	public List<Touch> page(long leadId, int page, int size) {
+		return jdbc.sql("select " + COLUMNS + " from touch where lead_id = ? order by occurred_at desc, id desc limit ? offset ?")
+			.params(leadId, size, (long) page * size)
+			.query((rs, i) -> touch(rs))
+			.list();
+	}
+
+	public long count(long leadId) {
+		return jdbc.sql("select count(*) from touch where lead_id = ?").param(leadId).query(Long.class).single();
+	}
+
+	private Touch touch(ResultSet rs) throws SQLException {
+		Map<String, Object> payload = json.readValue(rs.getString("payload"), new TypeReference<Map<String, Object>>() {
+		});
+		return new Touch(rs.getLong("id"), rs.getLong("lead_id"), TouchAction.valueOf(rs.getString("action")),
+				rs.getString("channel"), (Long) rs.getObject("series_id"), rs.getTimestamp("occurred_at").toInstant(),
+				(Integer) rs.getObject("minutes"), rs.getString("content_id"), payload);
+	}
+}

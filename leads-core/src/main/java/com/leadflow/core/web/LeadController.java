@@ -1,0 +1,144 @@
+package com.leadflow.core.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.Resolution;
+import com.leadflow.core.Touch;
+import com.leadflow.core.lead.LeadNotFoundException;
+import com.leadflow.core.lead.LeadQueries;
+import com.leadflow.core.lead.Merges;
+import com.leadflow.core.lead.Tags;
+import com.leadflow.core.web.LeadRequests.ArrivalRequest;
+import com.leadflow.core.web.LeadRequests.MergeRequest;
+import com.leadflow.core.web.LeadRequests.TagRequest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** The lead pool over HTTP: create-or-match, 360° profile, timeline, search, tags, explicit merges. */
+@RestController
+@RequestMapping("/api/leads")
+@Tag(name = "Leads", description = "The central deduplicated lead pool")
+@Validated
+class LeadController {
+
+	/** The 360° profile of a lead. {@code requestedId} differs from {@code id} when the requested lead was merged. */
+	record Profile(long id, long requestedId, LeadSnapshot lead, List<Map<String, Object>> identities,
+			List<Map<String, Object>> tags, LeadQueries.Completeness completeness, Object score, long touchCount,
+			List<Touch> timeline, List<Merges.MergeRecord> merges) {
+	}
+
+	record TimelinePage(long leadId, int page, int size, long total, List<Touch> touches) {
+	}
+
+	private final LeadPool pool;
+
+	private final LeadQueries queries;
+
+	private final Tags tags;
+
+	private final Merges merges;
+
+	private final com.leadflow.core.lead.Touches touches;
+
+	LeadController(LeadPool pool, LeadQueries queries, Tags tags, Merges merges, com.leadflow.core.lead.Touches touches) {
+		this.pool = pool;
+		this.queries = queries;
+		this.tags = tags;
+		this.merges = merges;
+		this.touches = touches;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create or match a lead with a touch",
+			description = "201 when a lead was created, 200 when the person matched an existing lead (matchedKeys says by what) "
+					+ "or the touch was a retry with the same idempotency key.")
+	ResponseEntity<Resolution> arrive(@Valid @RequestBody ArrivalRequest request) {
+		Resolution resolution = pool.resolve(LeadRequests.toArrival(request));
+		URI location = URI.create("/api/leads/" + resolution.leadId());
+		return resolution.outcome() == Resolution.Outcome.CREATED ? ResponseEntity.created(location).body(resolution)
+				: ResponseEntity.ok().location(location).body(resolution);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A lead's 360° profile (ids of merged leads resolve to the survivor)")
+	Profile profile(@PathVariable long id) {
+		LeadSnapshot lead = pool.find(id).orElseThrow(() -> new LeadNotFoundException("lead", id));
+		return new Profile(lead.id(), id, lead, queries.identities(lead.id()), queries.tags(lead.id()),
+				queries.completeness(lead), null, touches.count(lead.id()), touches.page(lead.id(), 0, 20),
+				merges.ofLead(lead.id()));
+	}
+
+	@GetMapping("/{id}/timeline")
+	@Operation(summary = "A lead's timeline, newest first")
+	TimelinePage timeline(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+		long leadId = canonical(id);
+		return new TimelinePage(leadId, page, size, touches.count(leadId), touches.page(leadId, page, size));
+	}
+
+	@GetMapping
+	@Operation(summary = "Search leads", description = "Newest first; pass nextAfter back as 'after' for the next page.")
+	LeadQueries.Page search(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+			@RequestParam(required = false) String stage, @RequestParam(required = false) String owner,
+			@RequestParam(required = false) String industry, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Long seriesId, @RequestParam(required = false) String channel,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant lastTouchFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant lastTouchTo,
+			@RequestParam(required = false) Long after, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+		return queries.search(new LeadQueries.Filter(q, tag, stage, owner, industry, region, seriesId, channel, createdFrom,
+				createdTo, lastTouchFrom, lastTouchTo), after, limit);
+	}
+
+	@PostMapping("/{id}/tags")
+	@Operation(summary = "Tag a lead")
+	List<Map<String, Object>> addTag(@PathVariable long id, @Valid @RequestBody TagRequest request) {
+		return queries.tags(tags.add(id, request.tag()));
+	}
+
+	@DeleteMapping("/{id}/tags/{tag}")
+	@Operation(summary = "Remove a tag from a lead")
+	List<Map<String, Object>> removeTag(@PathVariable long id, @PathVariable String tag) {
+		return queries.tags(tags.remove(id, tag));
+	}
+
+	@PostMapping("/{id}/merge")
+	@Operation(summary = "Merge another lead into this one", description = "Recorded with every field decision; undo with POST /api/merges/{mergeId}/undo.")
+	Merges.MergeRecord merge(@PathVariable long id, @Valid @RequestBody MergeRequest request,
+			@RequestHeader(name = "X-Actor", defaultValue = "api") String actor) {
+		long mergeId = merges.merge(id, request.absorbLeadId(), actor,
+				request.reason() == null ? "explicit merge" : request.reason());
+		return merges.find(mergeId);
+	}
+
+	private long canonical(long id) {
+		long leadId = pool.canonicalId(id);
+		if (leadId == 0) {
+			throw new LeadNotFoundException("lead", id);
+		}
+		return leadId;
+	}
+}

@@ -1,0 +1,185 @@
+package com.leadflow.core.lead;
+
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.leadflow.core.Arrival;
+import com.leadflow.core.Arrival.Person;
+import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.Resolution;
+import com.leadflow.core.TouchAction;
+import com.leadflow.core.identity.InvalidArrivalException;
+import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
+
+@SpringBootTest
+class IdentityResolutionTests {
+
+	@Autowired
+	LeadPool pool;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void emptyPool(@Autowired JdbcTemplate template) {
+		CleanDatabaseTestExecutionListener.truncateAll(template);
+	}
+
+	static Arrival arrival(String name, String email, String phone) {
+		return new Arrival(Person.of(name, email, phone), null,
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM");
+	}
+
+	@Test
+	void fiftyConcurrentArrivalsOfOnePersonEndAsOneLeadWithFiftyTouches() throws Exception {
+		// given 5 spellings of one mobile and 2 casings of one e-mail
+		List<String> phones = List.of("138 0013 8000", "+86-138-0013-8000", "008613800138000", "86 13800138000",
+				"13800138000");
+		List<String> emails = List.of("Wang.Fang@Example.com", "wang.fang@example.com");
+		ExecutorService threads = Executors.newFixedThreadPool(50);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Resolution>> results = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			Arrival arrival = arrival("王芳", emails.get(i % 2), phones.get(i % 5));
+			results.add(threads.submit(() -> {
+				start.await();
+				return pool.resolve(arrival);
+			}));
+		}
+
+		// when they all arrive at once
+		start.countDown();
+		List<Resolution> resolutions = new ArrayList<>();
+		for (Future<Resolution> f : results) {
+			resolutions.add(f.get());
+		}
+		threads.shutdown();
+
+		// then there is exactly one lead holding all 50 touches and two identity keys
+		then(resolutions).extracting(Resolution::leadId).containsOnly(resolutions.get(0).leadId());
+		then(resolutions).filteredOn(r -> r.outcome() == Resolution.Outcome.CREATED).hasSize(1);
+		then(count("select count(*) from lead where merged_into is null")).isEqualTo(1);
+		then(count("select count(*) from lead")).isEqualTo(1);
+		then(pool.touches(resolutions.get(0).leadId())).hasSize(50);
+		then(jdbc.sql("select kind || ':' || value from lead_identity order by kind").query(String.class).list())
+			.containsExactly("EMAIL:wang.fang@example.com", "PHONE:+8613800138000");
+	}
+
+	@Test
+	void aKnownKeyAttachesAndUnknownKeysAreAdded() {
+		Resolution first = pool.resolve(arrival("Li Lei", "li.lei@example.com", null));
+
+		Resolution second = pool.resolve(arrival(null, "LI.LEI@example.com", "13911112222"));
+
+		then(second.outcome()).isEqualTo(Resolution.Outcome.MATCHED);
+		then(second.leadId()).isEqualTo(first.leadId());
+		then(second.matchedKeys()).containsExactly("EMAIL");
+		then(pool.find(first.leadId()).orElseThrow().phones()).containsExactly("+8613911112222");
+		then(pool.find(first.leadId()).orElseThrow().name()).isEqualTo("Li Lei");
+	}
+
+	@Test
+	void anArrivalWithKeysOfTwoLeadsMergesThemInsteadOfDroppingAKey() {
+		// given lead A known by e-mail and lead B known by phone
+		Resolution a = pool.resolve(arrival("Zhang Wei", "zhang.wei@example.com", null));
+		Resolution b = pool.resolve(arrival("张伟", null, "13700001111"));
+
+		// when one touch carries A's e-mail and B's phone
+		Resolution both = pool.resolve(arrival(null, "zhang.wei@example.com", "137 0000 1111"));
+
+		// then A and B are merged (recorded), and the touch belongs to the survivor
+		then(both.outcome()).isEqualTo(Resolution.Outcome.MATCHED);
+		then(both.leadId()).isEqualTo(a.leadId());
+		then(both.mergedLeadIds()).containsExactly(b.leadId());
+		then(both.matchedKeys()).containsExactly("EMAIL", "PHONE");
+		then(pool.canonicalId(b.leadId())).isEqualTo(a.leadId());
+		then(pool.touches(a.leadId())).hasSize(3);
+		then(count("select count(*) from lead_merge where survivor_id = " + a.leadId() + " and absorbed_id = " + b.leadId()))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aRetriedArrivalWithTheSameIdempotencyKeyAddsNoSecondTouch() {
+		Arrival arrival = new Arrival(Person.of("Chen", "chen@example.com", null), null,
+				new TouchInput(TouchAction.WHITEPAPER_DOWNLOAD, "WHITEPAPER", 7L, Instant.now(), null, "wp-ai", null,
+						"req-42"),
+				"API");
+
+		Resolution first = pool.resolve(arrival);
+		Resolution retry = pool.resolve(arrival);
+
+		then(retry.outcome()).isEqualTo(Resolution.Outcome.DUPLICATE_TOUCH);
+		then(retry.touchId()).isEqualTo(first.touchId());
+		then(pool.touches(first.leadId())).hasSize(1);
+		then(pool.find(first.leadId()).orElseThrow().tags()).containsExactly("interest:wp-ai");
+	}
+
+	@Test
+	void invalidKeysAreRefusedNamingTheField() {
+		InvalidArrivalException badEmail = catchThrowableOfType(InvalidArrivalException.class,
+				() -> pool.resolve(arrival("X", "not-an-email", "12")));
+		InvalidArrivalException none = catchThrowableOfType(InvalidArrivalException.class,
+				() -> pool.resolve(arrival("Nobody", null, null)));
+
+		then(badEmail.problems()).extracting(InvalidArrivalException.FieldProblem::field).containsExactly("email", "phone");
+		then(none.problems()).extracting(InvalidArrivalException.FieldProblem::field).containsExactly("email");
+		then(none.getBody().getDetail()).contains("at least one identity key");
+		then(count("select count(*) from lead")).isZero();
+	}
+
+	@Test
+	void mostRecentNonEmptyValueWinsUnlessTheFieldFollowsSourcePriority() {
+		Resolution lead = pool.resolve(new Arrival(Person.of("Old Name", "p@example.com", null), null,
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.parse("2026-01-01T00:00:00Z")), "WEB_FORM"));
+		pool.resolve(new Arrival(Person.of("New Name", "p@example.com", null), null,
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.parse("2026-02-01T00:00:00Z")), "WEB_FORM"));
+		pool.resolve(new Arrival(Person.of(null, "p@example.com", null), null,
+				TouchInput.of(TouchAction.PAGE_VIEW, "WEB", Instant.parse("2026-03-01T00:00:00Z")), "WEB_FORM"));
+
+		then(pool.find(lead.leadId()).orElseThrow().name()).isEqualTo("New Name");
+	}
+
+	@Test
+	void aLeadKnownToTheCrmIsAKnownCustomerAndItsOwnerHearsOfItsActivity() {
+		Person crmContact = new Person("Gao Jie", null, null, List.of("gao.jie@example.com"), List.of(), null, null,
+				"CRM-C-77", null, null, null, null, null, null, "sales.zhou", null);
+		Resolution lead = pool.resolve(new Arrival(crmContact, null,
+				TouchInput.of(TouchAction.WEBINAR_ATTEND, "WEBINAR", Instant.now()), "CRM"));
+
+		then(pool.find(lead.leadId()).orElseThrow().existingCustomer()).isTrue();
+		then(jdbc.sql("select owner || ': ' || message from customer_notification where lead_id = ?")
+			.param(lead.leadId()).query(String.class).list())
+			.containsExactly("sales.zhou: Your customer Gao Jie has new activity: WEBINAR_ATTEND");
+	}
+
+	@Test
+	void keepsTheStageAndOwnerThatOtherModulesDecide() {
+		long id = pool.resolve(arrival("Stage Person", "stage@example.com", null)).leadId();
+
+		pool.recordStage(id, "MQL");
+		pool.assignOwner(id, "sdr.li", "ROUTING");
+
+		then(pool.find(id).orElseThrow().lifecycleStage()).isEqualTo("MQL");
+		then(pool.find(id).orElseThrow().owner()).isEqualTo("sdr.li");
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+}
