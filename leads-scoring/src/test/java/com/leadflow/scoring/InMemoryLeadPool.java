@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.leadflow.core.Arrival;
 import com.leadflow.core.LeadMerged;
@@ -24,7 +26,7 @@ import com.leadflow.core.TouchAction;
 
 /**
  * A lead pool in memory for the scoring module's own tests (core's real pool is tested with the app): it keeps
- * snapshots and timelines, follows merges and publishes the pool's events like the real one.
+ * snapshots and timelines, follows merges and publishes the pool's events in a transaction, like the real one.
  */
 public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAware {
 
@@ -37,6 +39,9 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 	private final AtomicLong ids = new AtomicLong();
 
 	private ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	@Override
 	public void setApplicationEventPublisher(ApplicationEventPublisher events) {
@@ -69,7 +74,8 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 			touch = new Touch(ids.incrementAndGet(), leadId, action, "web", null, at, minutes, null, Map.of());
 			timelines.get(leadId).add(touch);
 		}
-		events.publishEvent(new LeadTouched(leadId, touch.id(), action, "web", null, at, false));
+		Touch appended = touch;
+		tx.executeWithoutResult(s -> events.publishEvent(new LeadTouched(leadId, appended.id(), action, "web", null, at, false)));
 		return touch;
 	}
 
@@ -85,7 +91,7 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 			timelines.get(survivorId).sort(java.util.Comparator.comparing(Touch::occurredAt));
 			mergedInto.put(absorbedId, survivorId);
 		}
-		events.publishEvent(new LeadMerged(survivorId, absorbedId, ids.incrementAndGet()));
+		tx.executeWithoutResult(s -> events.publishEvent(new LeadMerged(survivorId, absorbedId, ids.incrementAndGet())));
 	}
 
 	@Override
@@ -122,6 +128,16 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 		Map<Long, List<Touch>> result = new LinkedHashMap<>();
 		leadIds.forEach(id -> result.put(id, touches(id)));
 		return result;
+	}
+
+	@Override
+	public void recordStage(long leadId, String stage) {
+		throw new UnsupportedOperationException("not needed by scoring");
+	}
+
+	@Override
+	public void assignOwner(long leadId, String owner, String source) {
+		throw new UnsupportedOperationException("not needed by scoring");
 	}
 
 	@Override

@@ -1,7 +1,7 @@
 package com.leadflow.scoring.lead;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.leadflow.core.LeadMergeUndone;
 import com.leadflow.core.LeadMerged;
@@ -9,37 +9,38 @@ import com.leadflow.core.LeadProfileChanged;
 import com.leadflow.core.LeadTouched;
 
 /**
- * Re-scores a lead when the pool reports a change to it: after the pool's transaction commits (or at once when it
- * published outside one), handed to the {@link RescoreQueue} so arrivals never wait for scoring.
+ * Re-scores a lead when the pool reports a change to it, after the pool's transaction commits, in a transaction of
+ * its own. Events come through Spring Modulith's publication registry: one whose re-score failed (or was cut by a
+ * crash) is delivered again at the next start.
  */
 @Component
 class LeadEventsListener {
 
-	private final RescoreQueue queue;
+	private final LeadScoring scoring;
 
-	LeadEventsListener(RescoreQueue queue) {
-		this.queue = queue;
+	LeadEventsListener(LeadScoring scoring) {
+		this.scoring = scoring;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(LeadTouched event) {
-		queue.submit(event.leadId());
+		scoring.rescore(event.leadId());
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(LeadProfileChanged event) {
-		queue.submit(event.leadId());
+		scoring.rescore(event.leadId());
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(LeadMerged event) {
-		queue.submit(event.absorbedId());
-		queue.submit(event.survivorId());
+		scoring.rescore(event.absorbedId()); // drops the absorbed id's rows
+		scoring.rescore(event.survivorId());
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener
 	void on(LeadMergeUndone event) {
-		queue.submit(event.survivorId());
-		queue.submit(event.restoredId());
+		scoring.rescore(event.survivorId());
+		scoring.rescore(event.restoredId());
 	}
 }
