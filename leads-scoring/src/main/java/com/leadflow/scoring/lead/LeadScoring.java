@@ -62,6 +62,9 @@ public class LeadScoring implements ScoringService {
 	@Transactional
 	public List<LeadScore> scoresOf(long leadId) {
 		long canonical = pool.canonicalId(leadId);
+		if (canonical == 0) {
+			return List.of();
+		}
 		List<LeadScore> stored = scores.ofLead(canonical);
 		return stored.isEmpty() ? rescore(canonical) : stored;
 	}
@@ -84,6 +87,9 @@ public class LeadScoring implements ScoringService {
 	@Transactional
 	public List<LeadScore> recycle(long leadId, RecycleRule rule) {
 		long canonical = pool.canonicalId(leadId);
+		if (canonical == 0 || pool.find(canonical).isEmpty()) {
+			return List.of();
+		}
 		scores.lock(List.of(canonical));
 		recycles.mark(canonical, new Recycled(clock.instant(), rule.keepFraction(), rule.reason()));
 		return rescore(canonical);

@@ -71,18 +71,14 @@ public class ModelCatalog {
 
 	/** The active models now: the default one and those of industries. */
 	public ActiveModels active() {
-		Map<String, Long> ids = models.activeIdsByScope();
-		if (!ids.containsKey(DefaultModels.DEFAULT_SCOPE)) {
+		Map<String, ScoringModels.ActiveRef> refs = models.activeByScope();
+		if (!refs.containsKey(DefaultModels.DEFAULT_SCOPE)) {
 			ensureDefault();
-			ids = models.activeIdsByScope();
+			refs = models.activeByScope();
 		}
 		Map<String, CompiledModel> compiled = new java.util.HashMap<>();
-		ids.forEach((scope, id) -> compiled.put(scope, models.compiled(id)));
+		refs.forEach((scope, ref) -> compiled.put(scope, models.compiled(ref)));
 		return new ActiveModels(compiled);
-	}
-
-	public CompiledModel compiled(long id) {
-		return models.compiled(id);
 	}
 
 	public void ensureDefault() {

@@ -24,7 +24,7 @@ public class ScoringModels {
 
 	private final JsonMapper json;
 
-	private final Map<Long, CompiledModel> compiled = new ConcurrentHashMap<>();
+	private final Map<Long, Cached> compiled = new ConcurrentHashMap<>();
 
 	ScoringModels(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
@@ -100,28 +100,33 @@ public class ScoringModels {
 			.update();
 	}
 
-	/** Active model ids by scope: one small query, so every node sees an activation at once. */
-	public Map<String, Long> activeIdsByScope() {
-		Map<String, Long> ids = new java.util.HashMap<>();
-		jdbc.sql("select scope, id from scoring_model where status = 'ACTIVE'")
+	/** The active model of a scope as a reference: its id and when it last changed. */
+	public record ActiveRef(long id, Instant updatedAt) {
+	}
+
+	/** Active models by scope: one small query, so every node sees an activation at once. */
+	public Map<String, ActiveRef> activeByScope() {
+		Map<String, ActiveRef> ids = new java.util.HashMap<>();
+		jdbc.sql("select scope, id, updated_at from scoring_model where status = 'ACTIVE'")
 			.query((ResultSet rs) -> {
-				ids.put(rs.getString(1), rs.getLong(2));
+				ids.put(rs.getString(1), new ActiveRef(rs.getLong(2), rs.getTimestamp(3).toInstant()));
 			});
 		return ids;
 	}
 
-	/** The compiled form of a model (cached for non-drafts, which never change). */
-	public CompiledModel compiled(long id) {
-		CompiledModel model = compiled.get(id);
-		if (model != null) {
-			return model;
+	/** The compiled form of an active model (cached while its row is unchanged). */
+	public CompiledModel compiled(ActiveRef ref) {
+		Cached cached = compiled.get(ref.id());
+		if (cached != null && cached.updatedAt().equals(ref.updatedAt())) {
+			return cached.model();
 		}
-		ScoringModel stored = byId(id).orElseThrow(() -> ScoringProblems.notFound("Scoring model " + id));
-		model = compile(stored);
-		if (stored.status() != ModelStatus.DRAFT) {
-			compiled.put(id, model);
-		}
+		ScoringModel stored = byId(ref.id()).orElseThrow(() -> ScoringProblems.notFound("Scoring model " + ref.id()));
+		CompiledModel model = compile(stored);
+		compiled.put(ref.id(), new Cached(stored.updatedAt(), model));
 		return model;
+	}
+
+	private record Cached(Instant updatedAt, CompiledModel model) {
 	}
 
 	public static CompiledModel compile(ScoringModel model) {
