@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.leadflow.core.Arrival;
 import com.leadflow.core.LeadMerged;
 import com.leadflow.core.LeadPool;
+import com.leadflow.core.LeadProfileChanged;
 import com.leadflow.core.LeadSnapshot;
 import com.leadflow.core.LeadTouched;
 import com.leadflow.core.Resolution;
@@ -77,6 +78,12 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 		Touch appended = touch;
 		tx.executeWithoutResult(s -> events.publishEvent(new LeadTouched(leadId, appended.id(), action, "web", null, at, false)));
 		return touch;
+	}
+
+	/** Replaces a lead's profile and publishes {@link LeadProfileChanged}. */
+	public void changeProfile(LeadSnapshot changed) {
+		add(changed);
+		tx.executeWithoutResult(s -> events.publishEvent(new LeadProfileChanged(changed.id())));
 	}
 
 	/** Silently appends a touch (no event): for bulk tests. */

@@ -137,6 +137,18 @@ class ScoringModelApiTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void scoringApiIsDocumentedInOpenApi() {
+		JsonNode paths = http().get().uri("/v3/api-docs").retrieve().body(JsonNode.class).path("paths");
+
+		then(paths.has("/api/scoring/models")).isTrue();
+		then(paths.has("/api/scoring/models/{id}/simulate")).isTrue();
+		then(paths.has("/api/scoring/models/{id}/activate")).isTrue();
+		then(paths.has("/api/scoring/leads/{leadId}/score")).isTrue();
+		then(paths.has("/api/scoring/distribution")).isTrue();
+		then(paths.has("/api/scoring/jobs/{id}")).isTrue();
+	}
+
 	private long lead(String email, TouchAction action, String stage) {
 		long id = ScoringHttp.arrive(pool, email, action, null);
 		pool.recordStage(id, stage);

@@ -76,6 +76,19 @@ class IncrementalScoringTests {
 	}
 
 	@Test
+	void aProfileChangeRescoresTheFitPart() {
+		LeadSnapshot lead = pool.add(lead(0, null));
+		pool.touch(lead.id(), TouchAction.WEBINAR_REGISTER, Instant.now(), null);
+		awaitScore(lead.id(), s -> s.total() == 15);
+
+		pool.changeProfile(lead(lead.id(), DecisionRole.DECISION_MAKER));
+
+		LeadScore changed = awaitScore(lead.id(), s -> s.total() == 65);
+		then(changed.fitPoints()).isEqualTo(50.0);
+		then(changed.lines()).anySatisfy(l -> then(l.explanation()).isEqualTo("Decision maker: +50"));
+	}
+
+	@Test
 	void aMergedLeadsScoreMovesToTheSurvivor() {
 		LeadSnapshot survivor = pool.add(lead(0, DecisionRole.DECISION_MAKER));
 		LeadSnapshot absorbed = pool.add(lead(0, null));
