@@ -13,8 +13,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import com.leadflow.TestHttp;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.TouchAction;
+import com.leadflow.platform.security.Role;
+import com.leadflow.platform.security.UserAccounts;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,8 +38,16 @@ class ScoringModelApiTests {
 	@Autowired
 	LeadPool pool;
 
+	@Autowired
+	UserAccounts users;
+
+	RestClient marketer;
+
 	RestClient http() {
-		return ScoringHttp.client(port);
+		if (marketer == null) {
+			marketer = TestHttp.as(port, users, Role.MARKETER);
+		}
+		return marketer;
 	}
 
 	@Test
