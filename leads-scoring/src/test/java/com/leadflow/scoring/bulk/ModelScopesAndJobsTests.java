@@ -129,6 +129,20 @@ class ModelScopesAndJobsTests {
 		then(jobs.byId(job).orElseThrow().status()).isEqualTo("RUNNING");
 	}
 
+	@Test
+	void periodicRefreshIsQueuedOnlyWhenDue() {
+		java.time.Duration day = java.time.Duration.ofDays(1);
+		Instant startedLongAgo = Instant.now().minus(java.time.Duration.ofDays(2));
+
+		boolean freshStart = jobs.enqueueRefreshIfDue(day, Instant.now());
+		boolean due = jobs.enqueueRefreshIfDue(day, startedLongAgo);
+		boolean again = jobs.enqueueRefreshIfDue(day, startedLongAgo);
+
+		then(freshStart).isFalse();
+		then(due).isTrue();
+		then(again).as("one was queued just now").isFalse();
+	}
+
 	static LeadSnapshot lead(String industry) {
 		return new LeadSnapshot(0, "Lead", null, null, null, null, null, null, "NEW", null, null, null, null, null,
 				industry, null, false, List.of(), List.of(), List.of(), Map.of(), Instant.now(), null);
