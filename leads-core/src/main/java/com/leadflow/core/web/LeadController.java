@@ -44,7 +44,7 @@ import jakarta.validation.constraints.Min;
 class LeadController {
 
 	/** The 360° profile of a lead. {@code requestedId} differs from {@code id} when the requested lead was merged. */
-	record Profile(long id, long requestedId, LeadSnapshot lead, List<Map<String, Object>> identities,
+	record Profile(long id, long requestedId, LeadSnapshot lead, List<LeadQueries.Identity> identities,
 			List<Map<String, Object>> tags, LeadQueries.Completeness completeness, Object score, long touchCount,
 			List<Touch> timeline, List<Merges.MergeRecord> merges) {
 	}
