@@ -104,11 +104,11 @@ public class ImportJobs {
 			.update() == 1;
 	}
 
-	void finish(long jobId, String node) {
-		jdbc.sql("""
+	boolean finish(long jobId, String node) {
+		return jdbc.sql("""
 				update import_job set status = 'SUCCEEDED', finished_at = now(), claimed_by = null, claimed_until = null,
 				    updated_at = now()
-				where id = ? and claimed_by = ? and status = 'RUNNING'""").params(jobId, node).update();
+				where id = ? and claimed_by = ? and status = 'RUNNING'""").params(jobId, node).update() == 1;
 	}
 
 	/** Gives a failing job back (retried after {@code retryAfter}) or, after too many attempts, marks it FAILED. */

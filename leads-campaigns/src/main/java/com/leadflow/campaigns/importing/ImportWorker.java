@@ -19,12 +19,14 @@ import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import com.leadflow.campaigns.Channel;
+import com.leadflow.campaigns.ImportFinished;
 import com.leadflow.campaigns.attribution.CampaignTouches;
 import com.leadflow.campaigns.attribution.CampaignTouches.Recorded;
 import com.leadflow.campaigns.importing.ImportJobs.BatchOutcome;
@@ -62,6 +64,8 @@ public class ImportWorker {
 
 	private final ImportProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	private final ExecutorService resolvers;
 
 	private final String node;
@@ -69,8 +73,9 @@ public class ImportWorker {
 	private volatile boolean stopping;
 
 	ImportWorker(ImportJobs jobs, Uploads uploads, LeadPool pool, CampaignTouches touches, TransactionTemplate tx,
-			ImportProperties properties) {
+			ImportProperties properties, ApplicationEventPublisher events) {
 		this.jobs = jobs;
+		this.events = events;
 		this.uploads = uploads;
 		this.pool = pool;
 		this.touches = touches;
@@ -146,7 +151,13 @@ public class ImportWorker {
 					return;
 				}
 			}
-			jobs.finish(job.id(), node);
+			tx.executeWithoutResult(status -> {
+				if (jobs.finish(job.id(), node) && !job.dryRun()) {
+					ImportJob done = jobs.find(job.id()).orElseThrow();
+					events.publishEvent(new ImportFinished(done.id(), done.seriesId(), done.channel(), done.created(),
+							done.matched(), done.duplicatesInFile(), done.failed()));
+				}
+			});
 			log.info("Import job {} finished", job.id());
 		}
 		finally {

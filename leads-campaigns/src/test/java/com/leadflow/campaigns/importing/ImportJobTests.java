@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.leadflow.campaigns.ImportFinished;
 
 import com.leadflow.campaigns.importing.ImportJob.Status;
 import com.leadflow.campaigns.importing.ImportJobs.RejectedRow;
@@ -27,7 +31,11 @@ import com.leadflow.core.TouchAction;
 import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
 
 @SpringBootTest(properties = { "leadflow.campaigns.import.worker-enabled=false", "leadflow.campaigns.import.batch-size=5" })
+@RecordApplicationEvents
 class ImportJobTests {
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Autowired
 	Uploads uploads;
@@ -107,6 +115,8 @@ class ImportJobTests {
 		then(rejected.get(0).problems()).extracting(RowProblem::column).containsExactly("");
 		then(rejected.get(1).problems()).extracting(RowProblem::column).containsExactly("邮箱");
 		then(rejected.get(1).cells()).containsExactly("坏邮箱", "bad-email", "");
+		then(events.stream(ImportFinished.class)).containsExactly(new ImportFinished(job.id(), job.seriesId(), "IMPORT",
+				3, 1, 1, 2));
 	}
 
 	@Test
@@ -162,6 +172,7 @@ class ImportJobTests {
 		then(job.failed()).isEqualTo(1);
 		then(job.stored()).isZero();
 		then(count("select count(*) from lead")).isZero();
+		then(events.stream(ImportFinished.class)).isEmpty();
 	}
 
 	@Test
