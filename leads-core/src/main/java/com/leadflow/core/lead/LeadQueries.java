@@ -59,8 +59,17 @@ public class LeadQueries {
 	}
 
 	public Page search(Filter f, Long after, int limit) {
+		return search(f, after, limit, com.leadflow.core.LeadAccess.EVERYTHING);
+	}
+
+	/** Search within what the caller may see: outside {@code access}, a lead does not exist. */
+	public Page search(Filter f, Long after, int limit, com.leadflow.core.LeadAccess access) {
 		StringBuilder sql = new StringBuilder("select l.id from lead l where l.merged_into is null");
 		List<Object> params = new ArrayList<>();
+		if (!access.allLeads()) {
+			sql.append(" and l.owner = any(?)");
+			params.add(access.owners().toArray(String[]::new));
+		}
 		if (after != null) {
 			sql.append(" and l.id < ?");
 			params.add(after);
