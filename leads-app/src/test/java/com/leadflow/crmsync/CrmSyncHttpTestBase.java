@@ -66,7 +66,13 @@ public abstract class CrmSyncHttpTestBase {
 		registry.add("leadflow.crm-sync.outbox.poll-interval", () -> "50ms");
 		registry.add("leadflow.crm-sync.outbox.initial-backoff", () -> "50ms");
 		registry.add("leadflow.crm-sync.outbox.max-backoff", () -> "300ms");
-		registry.add("leadflow.crm-sync.outbox.max-attempts", () -> "200");
+		registry.add("leadflow.crm-sync.outbox.max-attempts", () -> "12");
+		registry.add("leadflow.crm-sync.routing.teams.sdr[0]", () -> "sdr-1");
+		registry.add("leadflow.crm-sync.routing.teams.sdr[1]", () -> "sdr-2");
+		registry.add("leadflow.crm-sync.routing.teams.east[0]", () -> "east-1");
+		registry.add("leadflow.crm-sync.routing.territories[0].region", () -> "East");
+		registry.add("leadflow.crm-sync.routing.territories[0].industry", () -> "Manufacturing");
+		registry.add("leadflow.crm-sync.routing.territories[0].team", () -> "east");
 		registry.add("leadflow.crm-sync.webhooks.crm-secret", () -> CRM_SECRET);
 		registry.add("leadflow.crm-sync.webhooks.call-center-secret", () -> CALL_CENTER_SECRET);
 		registry.add("leadflow.crm-sync.sla.check-interval", () -> "100ms");
@@ -92,16 +98,43 @@ public abstract class CrmSyncHttpTestBase {
 	@BeforeEach
 	void cleanSlate() {
 		clock.reset();
+		settle();
 		peers.resetAll();
-		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+		for (int attempt = 1;; attempt++) {
+			try {
+				CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+				break;
+			}
+			catch (org.springframework.dao.DataAccessException e) {
+				if (attempt == 5) {
+					throw e; // background jobs hold locks only briefly
+				}
+			}
+		}
 		stageEvents.clear();
 		http = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(s -> true, (req, res) -> {
 		}).build();
 	}
 
+	/** A new lead, once scoring and routing have dealt with its first touch (a Cool lead is then NURTURING). */
 	protected long newLead(String name, String email) {
-		return pool.resolve(new Arrival(Person.of(name, email, null), null,
+		long id = pool.resolve(new Arrival(Person.of(name, email, null), null,
 				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "API")).leadId();
+		settle();
+		return id;
+	}
+
+	/** Another touch of a lead's person, once every listener has dealt with it. */
+	protected void touch(String email, TouchAction action) {
+		pool.resolve(new Arrival(Person.of(null, email, null), null, TouchInput.of(action, "WEB", Instant.now()), "API"));
+		settle();
+	}
+
+	/** Waits until every event to other modules' listeners (scoring, routing) has been handled. */
+	protected void settle() {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+			.pollInterval(java.time.Duration.ofMillis(25))
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication", Long.class) == 0);
 	}
 
 	protected ResponseEntity<JsonNode> get(String path) {

@@ -18,22 +18,24 @@ import tools.jackson.databind.JsonNode;
 class LifecycleApiTests extends CrmSyncHttpTestBase {
 
 	@Test
-	void aNewLeadIsNewWithoutHistory() {
+	void aNewCoolLeadIsRoutedToNurturingBySystemRouting() {
 		long lead = newLead("Zhao Lei", "zhao.lei@example.com");
 
 		ResponseEntity<JsonNode> stage = get("/api/leads/" + lead + "/lifecycle");
 
 		then(stage.getStatusCode().value()).isEqualTo(200);
-		then(stage.getBody().path("stage").asString()).isEqualTo("NEW");
-		then(stage.getBody().path("history").size()).isZero();
+		then(stage.getBody().path("stage").asString()).isEqualTo("NURTURING");
+		then(stage.getBody().path("history").size()).isEqualTo(1);
+		then(stage.getBody().path("history").get(0).path("from").asString()).isEqualTo("NEW");
+		then(stage.getBody().path("history").get(0).path("actor").asString()).isEqualTo("system:routing");
+		then(stage.getBody().path("history").get(0).path("note").asString()).contains("COOL");
 	}
 
 	@Test
 	void storesEveryMoveWithWhoAndWhyMirrorsItToThePoolAndPublishesIt() {
 		long lead = newLead("Qian Yu", "qian.yu@example.com");
 
-		then(move(lead, "NURTURING", null, "system:routing").getStatusCode().value()).isEqualTo(200);
-		then(move(lead, "MQL", null, "system:routing").getStatusCode().value()).isEqualTo(200);
+		then(move(lead, "MQL", null, "marketing-ops").getStatusCode().value()).isEqualTo(200);
 		then(move(lead, "SAL", null, "sdr-1").getStatusCode().value()).isEqualTo(200);
 		ResponseEntity<JsonNode> recycled = post("/api/leads/" + lead + "/lifecycle/transitions",
 				Map.of("to", "RECYCLED", "reason", "budget", "reengageAfter", "2027-03-01", "note", "next fiscal year",
@@ -46,6 +48,7 @@ class LifecycleApiTests extends CrmSyncHttpTestBase {
 		JsonNode history = get("/api/leads/" + lead + "/lifecycle").getBody().path("history");
 		then(history.valueStream().map(h -> h.path("from").asString() + ">" + h.path("to").asString()))
 			.containsExactly("NEW>NURTURING", "NURTURING>MQL", "MQL>SAL", "SAL>RECYCLED");
+		then(history.get(1).path("actor").asString()).isEqualTo("marketing-ops");
 		then(history.get(3).path("actor").asString()).isEqualTo("sdr-1");
 		then(history.get(3).path("reason").asString()).isEqualTo("BUDGET");
 		then(history.get(3).path("note").asString()).isEqualTo("next fiscal year");
@@ -54,7 +57,7 @@ class LifecycleApiTests extends CrmSyncHttpTestBase {
 		Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> then(stageEvents.all())
 			.filteredOn(e -> e.leadId() == lead)
 			.containsExactly(new LeadStageChanged(lead, LifecycleStage.NEW, LifecycleStage.NURTURING, null, "system:routing"),
-					new LeadStageChanged(lead, LifecycleStage.NURTURING, LifecycleStage.MQL, null, "system:routing"),
+					new LeadStageChanged(lead, LifecycleStage.NURTURING, LifecycleStage.MQL, null, "marketing-ops"),
 					new LeadStageChanged(lead, LifecycleStage.MQL, LifecycleStage.SAL, null, "sdr-1"),
 					new LeadStageChanged(lead, LifecycleStage.SAL, LifecycleStage.RECYCLED, "BUDGET", "sdr-1")));
 	}
@@ -72,7 +75,7 @@ class LifecycleApiTests extends CrmSyncHttpTestBase {
 		then(won.getBody().path("to").asString()).isEqualTo("WON");
 		then(won.getBody().path("detail").asString()).contains("MQL").contains("WON");
 		then(get("/api/leads/" + lead + "/lifecycle").getBody().path("stage").asString()).isEqualTo("MQL");
-		then(get("/api/leads/" + lead + "/lifecycle").getBody().path("history").size()).isEqualTo(1);
+		then(get("/api/leads/" + lead + "/lifecycle").getBody().path("history").size()).isEqualTo(2);
 		then(pool.find(lead).orElseThrow().lifecycleStage()).isEqualTo("MQL");
 	}
 

@@ -73,6 +73,11 @@ public class LifecycleRecords {
 			.list();
 	}
 
+	/** Stops a lead's SLA timer. */
+	public void clearSla(long leadId) {
+		jdbc.sql("update lead_lifecycle set sla_due_at = null where lead_id = ?").param(leadId).update();
+	}
+
 	/** Leads whose SQL acceptance timer ran out at {@code now}. */
 	public List<Long> slaExpired(Instant now, int limit) {
 		return jdbc.sql("""
