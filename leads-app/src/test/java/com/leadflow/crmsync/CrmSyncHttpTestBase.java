@@ -61,8 +61,8 @@ public abstract class CrmSyncHttpTestBase {
 		registry.add("leadflow.crm-sync.background-jobs", () -> "true");
 		registry.add("leadflow.crm-sync.crm.base-url", () -> peers.baseUrl() + "/crm");
 		registry.add("leadflow.crm-sync.call-center.base-url", () -> peers.baseUrl() + "/cc");
-		registry.add("leadflow.crm-sync.crm.read-timeout", () -> "500ms");
-		registry.add("leadflow.crm-sync.call-center.read-timeout", () -> "500ms");
+		registry.add("leadflow.crm-sync.crm.read-timeout", () -> "1s");
+		registry.add("leadflow.crm-sync.call-center.read-timeout", () -> "1s");
 		registry.add("leadflow.crm-sync.outbox.poll-interval", () -> "50ms");
 		registry.add("leadflow.crm-sync.outbox.initial-backoff", () -> "50ms");
 		registry.add("leadflow.crm-sync.outbox.max-backoff", () -> "300ms");

@@ -19,7 +19,7 @@ create table outbox_message (
     created_at       timestamptz not null,
     delivered_at     timestamptz
 );
--- the worker's claim: due pending messages, and per lead the oldest pending one
+-- the worker's claim: due pending messages, and per lead the oldest undelivered one (pending or dead)
 create index outbox_message_due_idx on outbox_message (next_attempt_at, id) where status = 'PENDING';
-create index outbox_message_lead_pending_idx on outbox_message (lead_id, id) where status = 'PENDING';
+create index outbox_message_lead_undelivered_idx on outbox_message (lead_id, id) where status <> 'DELIVERED';
 create index outbox_message_dead_idx on outbox_message (id) where status = 'DEAD';

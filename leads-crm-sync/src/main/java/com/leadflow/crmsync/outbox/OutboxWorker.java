@@ -17,7 +17,7 @@ import com.leadflow.crmsync.config.CrmSyncProperties;
 /**
  * Delivers outbox messages at least once. A poll claims due messages with {@code FOR UPDATE SKIP LOCKED} (so any
  * number of workers, on any number of nodes, never deliver one message concurrently), and only a lead's oldest
- * pending message is due: a later message waits while an earlier one is undelivered. The row lock is held while the
+ * undelivered message is due: a later message waits while an earlier one is pending or dead (until it is replayed). The row lock is held while the
  * message is sent and its outcome stored; a crash rolls the claim back and the message is sent again later (the
  * receiver deduplicates by {@code Idempotency-Key}). Failures wait with exponential backoff and jitter; after
  * {@code max-attempts} (or a non-retryable 4xx) the message becomes a dead letter until it is replayed.
@@ -70,7 +70,7 @@ public class OutboxWorker {
 				select * from outbox_message m
 				where m.status = 'PENDING' and m.next_attempt_at <= ?
 				  and not exists (select 1 from outbox_message e
-				                  where e.lead_id = m.lead_id and e.status = 'PENDING' and e.id < m.id)
+				                  where e.lead_id = m.lead_id and e.status in ('PENDING', 'DEAD') and e.id < m.id)
 				order by m.next_attempt_at, m.id
 				limit ?
 				for update skip locked""")
