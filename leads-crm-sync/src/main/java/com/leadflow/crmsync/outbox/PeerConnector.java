@@ -33,7 +33,10 @@ class PeerConnector {
 	}
 
 	private static RestClient client(CrmSyncProperties.Peer peer) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(peer.connectTimeout()).build();
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1) // plain JSON endpoints: no h2c upgrade attempts
+			.connectTimeout(peer.connectTimeout())
+			.build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
 		factory.setReadTimeout(peer.readTimeout());
 		return RestClient.builder().baseUrl(peer.baseUrl()).requestFactory(factory).build();
