@@ -50,16 +50,21 @@ create index lead_created_idx on lead (created_at);
 create index lead_last_touch_idx on lead (last_touch_at);
 
 -- Exact identity keys; the unique constraint makes concurrent arrivals of one person resolve to one lead.
+-- Personal data at rest: the normalised value is stored encrypted (AES-GCM, key id prefixed) and found by its keyed
+-- blind index (HMAC-SHA256), so identity resolution and exact search never need the plaintext.
 create table lead_identity (
-    id         bigint generated always as identity primary key,
-    lead_id    bigint      not null references lead (id),
-    kind       text        not null,   -- EMAIL, PHONE, WECHAT_UNIONID, WECHAT_OPENID, CRM_CONTACT
-    value      text        not null,   -- normalised (e-mail lower-cased, phone E.164)
-    source     text,
-    created_at timestamptz not null default now(),
-    constraint lead_identity_key_uk unique (kind, value)
+    id           bigint generated always as identity primary key,
+    lead_id      bigint      not null references lead (id),
+    kind         text        not null,   -- EMAIL, PHONE, WECHAT_UNIONID, WECHAT_OPENID, CRM_CONTACT
+    value_index  text        not null,   -- HMAC of the normalised value (e-mail lower-cased, phone E.164)
+    value_enc    text        not null,   -- AES-GCM of the normalised value
+    prefix_index text,                   -- HMAC of a phone's first 10 characters (duplicate candidates)
+    source       text,
+    created_at   timestamptz not null default now(),
+    constraint lead_identity_key_uk unique (kind, value_index)
 );
 create index lead_identity_lead_idx on lead_identity (lead_id);
+create index lead_identity_prefix_idx on lead_identity (prefix_index) where prefix_index is not null;
 
 create table touch (
     id               bigint generated always as identity primary key,

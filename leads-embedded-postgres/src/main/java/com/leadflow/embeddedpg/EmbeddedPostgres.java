@@ -94,7 +94,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		this.password = password;
 	}
 
-	/** Starts the server (initialising its data folder on first use) and waits until it accepts connections. */
+	/**
+	 * Starts the server (initialising its data folder on first use) and waits until it accepts connections. The caller
+	 * stops it with {@link #close()}, after everything that uses it (a JVM shutdown hook would race with them).
+	 */
 	public static EmbeddedPostgres start(Options options) {
 		try {
 			Path install = PostgresBinaries.install(options.cacheDir());
@@ -105,7 +108,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			EmbeddedPostgres pg = new EmbeddedPostgres(options, install.resolve("bin"), runAs, port, password);
 			pg.stopOrphan();
 			pg.startServer();
-			Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "embedded-postgres-stop"));
 			return pg;
 		}
 		catch (IOException e) {

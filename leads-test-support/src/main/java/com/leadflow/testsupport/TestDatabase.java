@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -31,6 +32,8 @@ public final class TestDatabase {
 
 	private static Coordinates coordinates;
 
+	private static Path keyFile;
+
 	private TestDatabase() {
 	}
 
@@ -40,6 +43,21 @@ public final class TestDatabase {
 			log.info("Tests use PostgreSQL from {}: {}", coordinates.source(), coordinates.url());
 		}
 		return coordinates;
+	}
+
+	/** Where this test JVM keeps its generated encryption keys (a temp file, deleted on exit). */
+	public static synchronized Path keyFile() {
+		if (keyFile == null) {
+			try {
+				Path dir = Files.createTempDirectory("leadflow-test-keys");
+				keyFile = dir.resolve("keys.properties");
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+		return keyFile;
 	}
 
 	private static Coordinates start() {
@@ -53,7 +71,7 @@ public final class TestDatabase {
 		if (dockerAnswers()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:18-alpine");
 			container.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+			afterAllContexts(container::stop);
 			return createDatabase(new Coordinates(container.getJdbcUrl(), container.getUsername(),
 					container.getPassword(), "Testcontainers"), database, false);
 		}
@@ -61,10 +79,10 @@ public final class TestDatabase {
 			Path dataDir = Files.createTempDirectory("leadflow-test-pg");
 			EmbeddedPostgres pg = EmbeddedPostgres.start(EmbeddedPostgres.Options.of(dataDir.resolve("data"))
 				.withDurable(false));
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			afterAllContexts(() -> {
 				pg.close();
 				deleteQuietly(dataDir);
-			}));
+			});
 			pg.createDatabaseIfMissing(database);
 			return new Coordinates(pg.jdbcUrl(database), pg.username(), pg.password(), "embedded PostgreSQL");
 		}
@@ -84,7 +102,7 @@ public final class TestDatabase {
 		}
 		String url = withDatabase(server.url(), database);
 		if (dropOnExit) {
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			afterAllContexts(() -> {
 				try (Connection c = DriverManager.getConnection(server.url(), server.username(), server.password());
 						Statement s = c.createStatement()) {
 					s.execute("drop database if exists " + database + " with (force)");
@@ -92,9 +110,17 @@ public final class TestDatabase {
 				catch (SQLException e) {
 					log.warn("Could not drop test database {}: {}", database, e.getMessage());
 				}
-			}));
+			});
 		}
 		return new Coordinates(url, server.username(), server.password(), server.source());
+	}
+
+	/**
+	 * Runs at JVM exit after every Spring context has closed (Boot's shutdown handlers): a plain shutdown hook would
+	 * race with the contexts, whose beans may still use the database while they close.
+	 */
+	private static void afterAllContexts(Runnable action) {
+		SpringApplication.getShutdownHandlers().add(action);
 	}
 
 	/** Replaces the database name in a {@code jdbc:postgresql://host:port/db?params} URL. */

@@ -23,7 +23,9 @@ public class TestDatabaseEnvironmentPostProcessor implements EnvironmentPostProc
 		TestDatabase.Coordinates db = TestDatabase.get();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("leadflowTestDatabase", Map.of("spring.datasource.url", db.url(),
-					"spring.datasource.username", db.username(), "spring.datasource.password", db.password())));
+					"spring.datasource.username", db.username(), "spring.datasource.password", db.password(),
+					// development keys for personal data, generated once per test JVM
+					"leadflow.crypto.key-file", TestDatabase.keyFile().toString())));
 	}
 
 	@Override

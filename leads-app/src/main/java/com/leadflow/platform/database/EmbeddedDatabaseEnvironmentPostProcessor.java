@@ -18,7 +18,7 @@ import com.leadflow.embeddedpg.EmbeddedPostgres;
 /**
  * With no database configured ({@code LEADS_DB_URL} / {@code spring.datasource.url}), starts the embedded PostgreSQL
  * server on the data folder {@code leadflow.db.embedded.data-dir} and points the datasource at it. The server is
- * stopped when the application context closes (after the connection pool), or by a JVM shutdown hook.
+ * stopped when the application context closes (after the connection pool and everything else that uses it).
  */
 public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -46,6 +46,8 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 			// registered first, so destroyed last: the connection pool closes before the server stops
 			beanFactory.registerDisposableBean("leadflowEmbeddedPostgres", pg::close);
 		});
+		// and if the context never got that far: Boot's shutdown handlers run after every context has closed
+		SpringApplication.getShutdownHandlers().add(pg::close);
 	}
 
 	@Override

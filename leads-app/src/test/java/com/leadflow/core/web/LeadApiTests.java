@@ -15,6 +15,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
+import com.leadflow.TestHttp;
+import com.leadflow.platform.security.Role;
+import com.leadflow.platform.security.UserAccounts;
 import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
 
 import tools.jackson.databind.JsonNode;
@@ -28,13 +31,15 @@ class LeadApiTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	UserAccounts users;
+
 	RestClient http;
 
 	@BeforeEach
 	void setUp() {
 		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
-		http = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(s -> true, (req, res) -> {
-		}).build();
+		http = TestHttp.as(port, users, Role.MARKETER);
 	}
 
 	ResponseEntity<JsonNode> post(String path, Object body) {

@@ -54,10 +54,11 @@ class DatabaseBootstrapTests {
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {
-		String[] all = new String[args.length + 2];
+		String[] all = new String[args.length + 3];
 		all[0] = "--leadflow.test.db.skip=true";
 		all[1] = "--server.port=0";
-		System.arraycopy(args, 0, all, 2, args.length);
+		all[2] = "--leadflow.crypto.key-file=" + TestDatabase.keyFile();
+		System.arraycopy(args, 0, all, 3, args.length);
 		return SpringApplication.run(LeadflowApplication.class, all);
 	}
 }

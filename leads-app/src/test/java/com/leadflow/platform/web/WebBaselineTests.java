@@ -3,6 +3,7 @@ package com.leadflow.platform.web;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,6 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
+
+import com.leadflow.TestHttp;
+import com.leadflow.platform.security.Role;
+import com.leadflow.platform.security.UserAccounts;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -27,12 +32,16 @@ class WebBaselineTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	UserAccounts users;
+
+	RestClient client;
+
 	RestClient http() {
-		return RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultStatusHandler(s -> true, (req, res) -> {
-			})
-			.build();
+		if (client == null) {
+			client = TestHttp.as(port, users, Role.ANALYST); // an API client: Basic credentials, no session
+		}
+		return client;
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.identity.IdentityKey;
 import com.leadflow.core.identity.IdentityKind;
 import com.leadflow.core.identity.Normalizer;
 
@@ -48,15 +49,27 @@ public class LeadQueries {
 
 	private final LeadPoolProperties properties;
 
-	LeadQueries(JdbcClient jdbc, LeadSnapshots snapshots, LeadPoolProperties properties) {
+	private final Leads leads;
+
+	LeadQueries(JdbcClient jdbc, LeadSnapshots snapshots, LeadPoolProperties properties, Leads leads) {
 		this.jdbc = jdbc;
 		this.snapshots = snapshots;
 		this.properties = properties;
+		this.leads = leads;
 	}
 
 	public Page search(Filter f, Long after, int limit) {
+		return search(f, after, limit, com.leadflow.core.LeadAccess.EVERYTHING);
+	}
+
+	/** Search within what the caller may see: outside {@code access}, a lead does not exist. */
+	public Page search(Filter f, Long after, int limit, com.leadflow.core.LeadAccess access) {
 		StringBuilder sql = new StringBuilder("select l.id from lead l where l.merged_into is null");
 		List<Object> params = new ArrayList<>();
+		if (!access.allLeads()) {
+			sql.append(" and l.owner = any(?)");
+			params.add(access.owners().toArray(String[]::new));
+		}
 		if (after != null) {
 			sql.append(" and l.id < ?");
 			params.add(after);
@@ -66,9 +79,11 @@ public class LeadQueries {
 			Optional<String> email = Normalizer.email(text);
 			Optional<String> phone = text.matches("[+\\d\\s()./-]{5,}") ? Normalizer.phone(text) : Optional.empty();
 			if (email.isPresent() || phone.isPresent()) {
-				sql.append(" and exists (select 1 from lead_identity i where i.lead_id = l.id and i.kind = ? and i.value = ?)");
-				params.add(email.isPresent() ? IdentityKind.EMAIL.name() : IdentityKind.PHONE.name());
-				params.add(email.orElseGet(phone::get));
+				IdentityKey key = email.map(e -> new IdentityKey(IdentityKind.EMAIL, e))
+					.orElseGet(() -> new IdentityKey(IdentityKind.PHONE, phone.get()));
+				sql.append(" and exists (select 1 from lead_identity i where i.lead_id = l.id and i.kind = ? and i.value_index = ?)");
+				params.add(key.kind().name());
+				params.add(leads.index(key));
 			}
 			else {
 				sql.append(" and (l.name ilike ? or l.company_id in (select id from company where name ilike ?))");
@@ -136,12 +151,21 @@ public class LeadQueries {
 			.list();
 	}
 
-	/** Identity keys of a lead with their source and time, for the 360° profile. */
-	public List<Map<String, Object>> identities(long leadId) {
-		return jdbc.sql("select kind, value, source, created_at from lead_identity where lead_id = ? order by id")
-			.param(leadId)
-			.query()
-			.listOfRows();
+	/** An identity key of a lead, decrypted, with its source and time (for the 360° profile). */
+	public record Identity(String kind, String value, String source, Instant createdAt) {
+	}
+
+	public List<Identity> identities(long leadId) {
+		Map<Long, Instant> created = new java.util.HashMap<>();
+		Map<Long, String> sources = new java.util.HashMap<>();
+		jdbc.sql("select id, source, created_at from lead_identity where lead_id = ?").param(leadId).query(rs -> {
+			created.put(rs.getLong(1), rs.getTimestamp(3).toInstant());
+			sources.put(rs.getLong(1), rs.getString(2));
+		});
+		return leads.identitiesOf(leadId)
+			.stream()
+			.map(i -> new Identity(i.key().kind().name(), i.key().value(), sources.get(i.id()), created.get(i.id())))
+			.toList();
 	}
 
 	public List<Map<String, Object>> tags(long leadId) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import com.leadflow.core.DecisionRole;
 import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.privacy.PersonalDataCipher;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +26,12 @@ class LeadSnapshots {
 
 	private final JsonMapper json;
 
-	LeadSnapshots(JdbcClient jdbc, JsonMapper json) {
+	private final PersonalDataCipher cipher;
+
+	LeadSnapshots(JdbcClient jdbc, JsonMapper json, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.cipher = cipher;
 	}
 
 	List<LeadSnapshot> of(Collection<Long> ids) {
@@ -39,8 +43,8 @@ class LeadSnapshots {
 				       l.budget, l.need, l.timeframe, l.company_id, c.name company_name, c.industry, c.size_band,
 				       coalesce(c.existing_customer, false)
 				         or exists(select 1 from lead_identity i where i.lead_id = l.id and i.kind = 'CRM_CONTACT') customer,
-				       array(select value from lead_identity i where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id) emails,
-				       array(select value from lead_identity i where i.lead_id = l.id and i.kind = 'PHONE' order by i.id) phones,
+				       array(select value_enc from lead_identity i where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id) emails,
+				       array(select value_enc from lead_identity i where i.lead_id = l.id and i.kind = 'PHONE' order by i.id) phones,
 				       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
 				       l.attributes::text attributes, l.created_at, l.last_touch_at
 				from lead l left join company c on c.id = l.company_id
@@ -60,9 +64,13 @@ class LeadSnapshots {
 				rs.getString("city"), rs.getString("owner"), rs.getString("lifecycle_stage"), rs.getString("budget"),
 				rs.getString("need"), rs.getString("timeframe"), (Long) rs.getObject("company_id"),
 				rs.getString("company_name"), rs.getString("industry"), rs.getString("size_band"),
-				rs.getBoolean("customer"), strings(rs.getArray("emails")), strings(rs.getArray("phones")),
+				rs.getBoolean("customer"), decrypted(rs.getArray("emails")), decrypted(rs.getArray("phones")),
 				strings(rs.getArray("tags")), attributes, rs.getTimestamp("created_at").toInstant(),
 				lastTouch == null ? null : lastTouch.toInstant());
+	}
+
+	private List<String> decrypted(Array array) throws SQLException {
+		return strings(array).stream().map(cipher::decrypt).toList();
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import com.leadflow.core.identity.IdentityKey;
 import com.leadflow.core.identity.IdentityKind;
 import com.leadflow.core.lead.Survivorship.Provenance;
+import com.leadflow.core.privacy.PersonalDataCipher;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,29 +38,71 @@ public class Leads {
 
 	private final JsonMapper json;
 
-	Leads(JdbcClient jdbc, JsonMapper json) {
+	private final PersonalDataCipher cipher;
+
+	Leads(JdbcClient jdbc, JsonMapper json, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.cipher = cipher;
+	}
+
+	/** The blind index an identity key is stored and found under. */
+	public String index(IdentityKey key) {
+		return cipher.blindIndex(key.kind().name(), key.value());
+	}
+
+	/** The blind index of a phone's prefix (first 10 characters of E.164), for duplicate candidates. */
+	public String phonePrefixIndex(String e164) {
+		return e164 == null || e164.length() < 10 ? null : cipher.blindIndex("PHONE_PREFIX", e164.substring(0, 10));
 	}
 
 	public List<StoredIdentity> identities(Collection<IdentityKey> keys) {
 		if (keys.isEmpty()) {
 			return List.of();
 		}
-		StringBuilder sql = new StringBuilder("select id, lead_id, kind, value from lead_identity where (kind, value) in (");
+		Map<String, IdentityKey> byIndex = new LinkedHashMap<>();
+		StringBuilder sql = new StringBuilder("select id, lead_id, kind, value_index from lead_identity where (kind, value_index) in (");
 		List<Object> params = new ArrayList<>();
 		for (IdentityKey key : keys) {
+			String index = index(key);
+			byIndex.put(key.kind().name() + ":" + index, key);
 			sql.append(params.isEmpty() ? "(?, ?)" : ", (?, ?)");
 			params.add(key.kind().name());
-			params.add(key.stored());
+			params.add(index);
 		}
-		return jdbc.sql(sql.append(")").toString()).params(params).query((rs, i) -> identity(rs)).list();
+		return jdbc.sql(sql.append(")").toString())
+			.params(params)
+			.query((rs, i) -> new StoredIdentity(rs.getLong(1), rs.getLong(2),
+					byIndex.get(rs.getString(3) + ":" + rs.getString(4))))
+			.list();
 	}
 
+	/**
+	 * Re-encrypts identity values under the cipher's active key (key rotation), one batch per call; several app
+	 * instances may run it at once.
+	 * @return how many values were re-encrypted (0 when done)
+	 */
+	public int reencryptIdentities(int batchSize) {
+		List<Map.Entry<Long, String>> batch = jdbc.sql("""
+				select id, value_enc from lead_identity where value_enc not like ? || ':%'
+				order by id limit ? for update skip locked""")
+			.params(cipher.activeKey(), batchSize)
+			.query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list();
+		for (Map.Entry<Long, String> row : batch) {
+			jdbc.sql("update lead_identity set value_enc = ? where id = ?")
+				.params(cipher.encrypt(cipher.decrypt(row.getValue())), row.getKey())
+				.update();
+		}
+		return batch.size();
+	}
+
+	/** A lead's identity keys, decrypted. */
 	public List<StoredIdentity> identitiesOf(long leadId) {
-		return jdbc.sql("select id, lead_id, kind, value from lead_identity where lead_id = ? order by id")
+		return jdbc.sql("select id, lead_id, kind, value_enc from lead_identity where lead_id = ? order by id")
 			.param(leadId)
-			.query((rs, i) -> identity(rs))
+			.query((rs, i) -> new StoredIdentity(rs.getLong(1), rs.getLong(2),
+					new IdentityKey(IdentityKind.valueOf(rs.getString(3)), cipher.decrypt(rs.getString(4)))))
 			.list();
 	}
 
@@ -71,9 +114,11 @@ public class Leads {
 		int added = 0;
 		for (IdentityKey key : keys.stream().sorted((a, b) -> a.toString().compareTo(b.toString())).toList()) {
 			added += jdbc.sql("""
-					insert into lead_identity (lead_id, kind, value, source) values (?, ?, ?, ?)
-					on conflict (kind, value) do nothing""")
-				.params(leadId, key.kind().name(), key.stored(), source)
+					insert into lead_identity (lead_id, kind, value_index, value_enc, prefix_index, source)
+					values (?, ?, ?, ?, ?, ?)
+					on conflict (kind, value_index) do nothing""")
+				.params(leadId, key.kind().name(), index(key), cipher.encrypt(key.value()),
+						key.kind() == IdentityKind.PHONE ? phonePrefixIndex(key.value()) : null, source)
 				.update();
 		}
 		return added;
@@ -205,11 +250,6 @@ public class Leads {
 						})),
 				rs.getString("lifecycle_stage"), rs.getTimestamp("created_at").toInstant(),
 				lastTouch == null ? null : lastTouch.toInstant());
-	}
-
-	private static StoredIdentity identity(ResultSet rs) throws SQLException {
-		return new StoredIdentity(rs.getLong("id"), rs.getLong("lead_id"),
-				new IdentityKey(IdentityKind.valueOf(rs.getString("kind")), rs.getString("value")));
 	}
 
 	private static Map<String, Map<String, String>> sourcesJson(Map<String, Provenance> sources) {

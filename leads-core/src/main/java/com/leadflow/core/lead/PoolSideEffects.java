@@ -20,9 +20,12 @@ class PoolSideEffects {
 
 	private final LeadPoolProperties properties;
 
-	PoolSideEffects(JdbcClient jdbc, LeadPoolProperties properties) {
+	private final Leads leads;
+
+	PoolSideEffects(JdbcClient jdbc, LeadPoolProperties properties, Leads leads) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.leads = leads;
 	}
 
 	void applyTagRules(long leadId, TouchInput touch) {
@@ -79,11 +82,15 @@ class PoolSideEffects {
 		if (name == null) {
 			return;
 		}
-		String prefix = phone == null || phone.length() < 10 ? null : phone.substring(0, 10);
+		String prefix = leads.phonePrefixIndex(phone);
 		// This query has several usable indexes; a generic plan cached while the pool was small (statistics say
 		// "empty" until autovacuum analyses) would keep scanning a whole index as the pool grows. Plan it each time.
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		jdbc.sql("""
+				with same_name as materialized ( -- a name is selective, a mobile prefix is shared by thousands: name first
+				    select o.id from lead o
+				    where lower(o.name) = lower(:name) and o.merged_into is null and o.id <> :id and :prefix::text is not null
+				)
 				insert into duplicate_candidate (lead_a, lead_b, similarity, reason)
 				select distinct on (a, b) a, b, sim, reason from (
 				    select least(:id, o.id) a, greatest(:id, o.id) b, similarity(o.name, :name) sim,
@@ -92,11 +99,10 @@ class PoolSideEffects {
 				    where o.company_id = :company and o.merged_into is null and o.id <> :id
 				      and similarity(o.name, :name) >= :threshold
 				    union all
-				    select least(:id, o.id), greatest(:id, o.id), 1.0, 'same name, same mobile prefix'
-				    from lead o
-				    where lower(o.name) = lower(:name) and o.merged_into is null and o.id <> :id and :prefix::text is not null
-				      and exists (select 1 from lead_identity i
-				                  where i.lead_id = o.id and i.kind = 'PHONE' and left(i.value, 10) = :prefix)
+				    select least(:id, s.id), greatest(:id, s.id), 1.0, 'same name, same mobile prefix'
+				    from same_name s
+				    where exists (select 1 from lead_identity i
+				                  where i.lead_id = s.id and i.kind = 'PHONE' and i.prefix_index = :prefix)
 				) found
 				order by a, b, sim desc
 				on conflict (lead_a, lead_b) do nothing""")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.leadflow.core.LeadAccess;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadSnapshot;
 import com.leadflow.core.Resolution;
@@ -26,6 +28,7 @@ import com.leadflow.core.lead.LeadNotFoundException;
 import com.leadflow.core.lead.LeadQueries;
 import com.leadflow.core.lead.Merges;
 import com.leadflow.core.lead.Tags;
+import com.leadflow.core.privacy.Masking;
 import com.leadflow.core.web.LeadRequests.ArrivalRequest;
 import com.leadflow.core.web.LeadRequests.MergeRequest;
 import com.leadflow.core.web.LeadRequests.TagRequest;
@@ -44,7 +47,7 @@ import jakarta.validation.constraints.Min;
 class LeadController {
 
 	/** The 360° profile of a lead. {@code requestedId} differs from {@code id} when the requested lead was merged. */
-	record Profile(long id, long requestedId, LeadSnapshot lead, List<Map<String, Object>> identities,
+	record Profile(long id, long requestedId, LeadSnapshot lead, List<LeadQueries.Identity> identities,
 			List<Map<String, Object>> tags, LeadQueries.Completeness completeness, Object score, long touchCount,
 			List<Touch> timeline, List<Merges.MergeRecord> merges) {
 	}
@@ -62,12 +65,26 @@ class LeadController {
 
 	private final com.leadflow.core.lead.Touches touches;
 
-	LeadController(LeadPool pool, LeadQueries queries, Tags tags, Merges merges, com.leadflow.core.lead.Touches touches) {
+	private final ObjectProvider<LeadAccess.Policy> access;
+
+	LeadController(LeadPool pool, LeadQueries queries, Tags tags, Merges merges, com.leadflow.core.lead.Touches touches,
+			ObjectProvider<LeadAccess.Policy> access) {
 		this.pool = pool;
 		this.queries = queries;
 		this.tags = tags;
 		this.merges = merges;
 		this.touches = touches;
+		this.access = access;
+	}
+
+	private LeadAccess access() {
+		LeadAccess.Policy policy = access.getIfAvailable();
+		return policy == null ? LeadAccess.EVERYTHING : policy.current();
+	}
+
+	/** The lead behind an id if the caller may see it; otherwise, for them, it does not exist (404). */
+	private LeadSnapshot visible(long id, LeadAccess access) {
+		return pool.find(id).filter(l -> access.sees(l.owner())).orElseThrow(() -> new LeadNotFoundException("lead", id));
 	}
 
 	@PostMapping
@@ -84,17 +101,24 @@ class LeadController {
 	@GetMapping("/{id}")
 	@Operation(summary = "A lead's 360° profile (ids of merged leads resolve to the survivor)")
 	Profile profile(@PathVariable long id) {
-		LeadSnapshot lead = pool.find(id).orElseThrow(() -> new LeadNotFoundException("lead", id));
-		return new Profile(lead.id(), id, lead, queries.identities(lead.id()), queries.tags(lead.id()),
-				queries.completeness(lead), null, touches.count(lead.id()), touches.page(lead.id(), 0, 20),
-				merges.ofLead(lead.id()));
+		LeadAccess access = access();
+		LeadSnapshot lead = visible(id, access);
+		List<LeadQueries.Identity> identities = queries.identities(lead.id());
+		if (access.maskPersonalData()) {
+			identities = identities.stream()
+				.map(i -> new LeadQueries.Identity(i.kind(), Masking.identity(i.kind(), i.value()), i.source(), i.createdAt()))
+				.toList();
+		}
+		return new Profile(lead.id(), id, access.maskPersonalData() ? Masking.snapshot(lead) : lead, identities,
+				queries.tags(lead.id()), queries.completeness(lead), null, touches.count(lead.id()),
+				touches.page(lead.id(), 0, 20), merges.ofLead(lead.id()));
 	}
 
 	@GetMapping("/{id}/timeline")
 	@Operation(summary = "A lead's timeline, newest first")
 	TimelinePage timeline(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-		long leadId = canonical(id);
+		long leadId = visible(id, access()).id();
 		return new TimelinePage(leadId, page, size, touches.count(leadId), touches.page(leadId, page, size));
 	}
 
@@ -109,20 +133,23 @@ class LeadController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant lastTouchFrom,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant lastTouchTo,
 			@RequestParam(required = false) Long after, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-		return queries.search(new LeadQueries.Filter(q, tag, stage, owner, industry, region, seriesId, channel, createdFrom,
-				createdTo, lastTouchFrom, lastTouchTo), after, limit);
+		LeadAccess access = access();
+		LeadQueries.Page page = queries.search(new LeadQueries.Filter(q, tag, stage, owner, industry, region, seriesId,
+				channel, createdFrom, createdTo, lastTouchFrom, lastTouchTo), after, limit, access);
+		return access.maskPersonalData()
+				? new LeadQueries.Page(page.items().stream().map(Masking::snapshot).toList(), page.nextAfter()) : page;
 	}
 
 	@PostMapping("/{id}/tags")
 	@Operation(summary = "Tag a lead")
 	List<Map<String, Object>> addTag(@PathVariable long id, @Valid @RequestBody TagRequest request) {
-		return queries.tags(tags.add(id, request.tag()));
+		return queries.tags(tags.add(visible(id, access()).id(), request.tag()));
 	}
 
 	@DeleteMapping("/{id}/tags/{tag}")
 	@Operation(summary = "Remove a tag from a lead")
 	List<Map<String, Object>> removeTag(@PathVariable long id, @PathVariable String tag) {
-		return queries.tags(tags.remove(id, tag));
+		return queries.tags(tags.remove(visible(id, access()).id(), tag));
 	}
 
 	@PostMapping("/{id}/merge")
@@ -134,11 +161,4 @@ class LeadController {
 		return merges.find(mergeId);
 	}
 
-	private long canonical(long id) {
-		long leadId = pool.canonicalId(id);
-		if (leadId == 0) {
-			throw new LeadNotFoundException("lead", id);
-		}
-		return leadId;
-	}
 }

@@ -57,7 +57,7 @@ final class LeadRequests {
 	}
 
 	record CompanySaveRequest(@NotNull @Size(min = 1, max = 200) String name, @Size(max = 100) String industry,
-			@Size(max = 40) String sizeBand, @Size(max = 100) String region, boolean existingCustomer,
+			@Size(max = 40) String sizeBand, @Size(max = 100) String region, Boolean existingCustomer,
 			@Size(max = 128) String crmAccountId, @Size(max = 100) String owner) {
 	}
 

@@ -2,6 +2,7 @@ package com.leadflow.core.web;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.leadflow.core.LeadAccess;
 import com.leadflow.core.company.Companies;
 import com.leadflow.core.lead.DuplicateReview;
 import com.leadflow.core.lead.LeadNotFoundException;
@@ -39,7 +41,11 @@ class PoolAdminController {
 
 	private final Companies companies;
 
-	PoolAdminController(Merges merges, DuplicateReview review, LeadQueries queries, Companies companies) {
+	private final ObjectProvider<LeadAccess.Policy> access;
+
+	PoolAdminController(Merges merges, DuplicateReview review, LeadQueries queries, Companies companies,
+			ObjectProvider<LeadAccess.Policy> access) {
+		this.access = access;
 		this.merges = merges;
 		this.review = review;
 		this.queries = queries;
@@ -83,7 +89,8 @@ class PoolAdminController {
 	@PostMapping("/api/companies")
 	@Operation(summary = "Create or update an account by name (e.g. mark an existing customer and its owner)")
 	Companies.Company saveCompany(@Valid @RequestBody CompanySaveRequest r) {
-		return companies.save(r.name(), r.industry(), r.sizeBand(), r.region(), r.existingCustomer(), r.crmAccountId(),
+		return companies.save(r.name(), r.industry(), r.sizeBand(), r.region(), Boolean.TRUE.equals(r.existingCustomer()),
+				r.crmAccountId(),
 				r.owner());
 	}
 
@@ -96,6 +103,8 @@ class PoolAdminController {
 	@Operation(summary = "An account owner's notices about known customers' new activity, newest first")
 	List<LeadQueries.Notification> notifications(@RequestParam String owner,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-		return queries.notifications(owner, limit);
+		LeadAccess.Policy policy = access.getIfAvailable();
+		LeadAccess current = policy == null ? LeadAccess.EVERYTHING : policy.current();
+		return current.sees(owner) ? queries.notifications(owner, limit) : List.of();
 	}
 }

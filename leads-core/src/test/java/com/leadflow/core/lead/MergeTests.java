@@ -49,7 +49,7 @@ class MergeTests {
 
 	Holdings holdings(long leadId) {
 		return new Holdings(pool.find(leadId).orElseThrow(),
-				jdbc.sql("select id, kind, value from lead_identity where lead_id = ? order by id").param(leadId).query().listOfRows(),
+				jdbc.sql("select id, kind, value_index from lead_identity where lead_id = ? order by id").param(leadId).query().listOfRows(),
 				jdbc.sql("select id, action, occurred_at from touch where lead_id = ? order by id").param(leadId).query().listOfRows(),
 				jdbc.sql("select tag, origin, created_at from lead_tag where lead_id = ? order by tag").param(leadId).query().listOfRows(),
 				jdbc.sql("select field_sources::text from lead where id = ?").param(leadId).query(String.class).single());
