@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.leadflow.core.Arrival;
+import com.leadflow.core.LeadMergeUndone;
 import com.leadflow.core.LeadMerged;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadProfileChanged;
@@ -99,6 +100,19 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 			mergedInto.put(absorbedId, survivorId);
 		}
 		tx.executeWithoutResult(s -> events.publishEvent(new LeadMerged(survivorId, absorbedId, ids.incrementAndGet())));
+	}
+
+	/** Reverts a merge: the absorbed lead is active again with the touches it brought. */
+	public void undoMerge(long survivorId, LeadSnapshot restored) {
+		synchronized (this) {
+			mergedInto.remove(restored.id());
+			leads.put(restored.id(), restored);
+			List<Touch> back = timelines.get(survivorId).stream().filter(t -> t.leadId() == restored.id()).toList();
+			timelines.get(survivorId).removeAll(back);
+			timelines.put(restored.id(), new ArrayList<>(back));
+		}
+		tx.executeWithoutResult(s -> events.publishEvent(new LeadMergeUndone(ids.incrementAndGet(), survivorId,
+				restored.id())));
 	}
 
 	@Override

@@ -105,6 +105,21 @@ class IncrementalScoringTests {
 	}
 
 	@Test
+	void undoingAMergeGivesBothLeadsTheirOwnScoresAgain() {
+		LeadSnapshot survivor = pool.add(lead(0, null));
+		LeadSnapshot absorbed = pool.add(lead(0, null));
+		pool.touch(survivor.id(), TouchAction.WHITEPAPER_DOWNLOAD, Instant.now(), null);
+		pool.touch(absorbed.id(), TouchAction.TRIAL_REQUEST, Instant.now(), null);
+		pool.merge(survivor.id(), absorbed.id());
+		awaitScore(survivor.id(), s -> s.total() == 190);
+
+		pool.undoMerge(survivor.id(), absorbed);
+
+		then(awaitScore(survivor.id(), s -> s.total() == 40).band()).isEqualTo(ScoreBand.COOL);
+		then(awaitScore(absorbed.id(), s -> s.total() == 150).band()).isEqualTo(ScoreBand.WARM);
+	}
+
+	@Test
 	void recyclingResetsBehaviourAndExplainsIt() {
 		LeadSnapshot lead = pool.add(lead(0, null));
 		pool.append(lead.id(), TouchAction.DEMO_REQUEST, Instant.now().minusSeconds(60), null);
