@@ -33,6 +33,9 @@ import com.leadflow.core.Arrival.Person;
 import com.leadflow.core.Arrival.TouchInput;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.TouchAction;
+import com.leadflow.TestHttp;
+import com.leadflow.platform.security.Role;
+import com.leadflow.platform.security.UserAccounts;
 import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
 
 import tools.jackson.databind.JsonNode;
@@ -93,7 +96,14 @@ public abstract class CrmSyncHttpTestBase {
 	@Autowired
 	protected StageEvents stageEvents;
 
+	@Autowired
+	protected UserAccounts users;
+
+	/** An admin's client (Basic credentials, never throws on status). */
 	protected RestClient http;
+
+	/** A client without credentials, as peers calling webhooks are. */
+	protected RestClient anonymous;
 
 	@BeforeEach
 	void cleanSlate() {
@@ -112,8 +122,8 @@ public abstract class CrmSyncHttpTestBase {
 			}
 		}
 		stageEvents.clear();
-		http = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(s -> true, (req, res) -> {
-		}).build();
+		http = TestHttp.as(port, users, Role.ADMIN);
+		anonymous = TestHttp.anonymous(port);
 	}
 
 	/** A new lead, once scoring and routing have dealt with its first touch (a Cool lead is then NURTURING). */
@@ -147,14 +157,14 @@ public abstract class CrmSyncHttpTestBase {
 	}
 
 	protected ResponseEntity<JsonNode> move(long leadId, String to, String reason, String actor) {
-		return post("/api/leads/" + leadId + "/lifecycle/transitions",
+		return post("/api/lifecycle/leads/" + leadId + "/transitions",
 				java.util.Map.of("to", to, "reason", reason == null ? "" : reason, "actor", actor));
 	}
 
 	/** Sends a webhook signed like a peer does: HMAC-SHA256 over {@code timestamp + "." + body}. */
 	protected ResponseEntity<JsonNode> webhook(String source, String secret, String body, Instant timestamp) {
 		String ts = Long.toString(timestamp.getEpochSecond());
-		return http.post().uri("/api/webhooks/" + source).contentType(MediaType.APPLICATION_JSON)
+		return anonymous.post().uri("/api/webhooks/" + source).contentType(MediaType.APPLICATION_JSON)
 			.header("X-Leadflow-Timestamp", ts)
 			.header("X-Leadflow-Signature", "sha256=" + hmac(secret, ts + "." + body))
 			.body(body).retrieve().toEntity(JsonNode.class);

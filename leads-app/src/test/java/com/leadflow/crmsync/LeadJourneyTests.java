@@ -50,7 +50,7 @@ class LeadJourneyTests extends CrmSyncHttpTestBase {
 	}
 
 	String stage(long lead) {
-		return get("/api/leads/" + lead + "/lifecycle").getBody().path("stage").asString();
+		return get("/api/lifecycle/leads/" + lead).getBody().path("stage").asString();
 	}
 
 	@Test

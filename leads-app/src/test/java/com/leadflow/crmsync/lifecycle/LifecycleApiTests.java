@@ -21,7 +21,7 @@ class LifecycleApiTests extends CrmSyncHttpTestBase {
 	void aNewCoolLeadIsRoutedToNurturingBySystemRouting() {
 		long lead = newLead("Zhao Lei", "zhao.lei@example.com");
 
-		ResponseEntity<JsonNode> stage = get("/api/leads/" + lead + "/lifecycle");
+		ResponseEntity<JsonNode> stage = get("/api/lifecycle/leads/" + lead);
 
 		then(stage.getStatusCode().value()).isEqualTo(200);
 		then(stage.getBody().path("stage").asString()).isEqualTo("NURTURING");
@@ -37,7 +37,7 @@ class LifecycleApiTests extends CrmSyncHttpTestBase {
 
 		then(move(lead, "MQL", null, "marketing-ops").getStatusCode().value()).isEqualTo(200);
 		then(move(lead, "SAL", null, "sdr-1").getStatusCode().value()).isEqualTo(200);
-		ResponseEntity<JsonNode> recycled = post("/api/leads/" + lead + "/lifecycle/transitions",
+		ResponseEntity<JsonNode> recycled = post("/api/lifecycle/leads/" + lead + "/transitions",
 				Map.of("to", "RECYCLED", "reason", "budget", "reengageAfter", "2027-03-01", "note", "next fiscal year",
 						"actor", "sdr-1"));
 
@@ -45,7 +45,7 @@ class LifecycleApiTests extends CrmSyncHttpTestBase {
 		then(recycled.getBody().path("stage").asString()).isEqualTo("RECYCLED");
 		then(recycled.getBody().path("reason").asString()).isEqualTo("BUDGET");
 		then(recycled.getBody().path("reengageAfter").asString()).isEqualTo("2027-03-01");
-		JsonNode history = get("/api/leads/" + lead + "/lifecycle").getBody().path("history");
+		JsonNode history = get("/api/lifecycle/leads/" + lead).getBody().path("history");
 		then(history.valueStream().map(h -> h.path("from").asString() + ">" + h.path("to").asString()))
 			.containsExactly("NEW>NURTURING", "NURTURING>MQL", "MQL>SAL", "SAL>RECYCLED");
 		then(history.get(1).path("actor").asString()).isEqualTo("marketing-ops");
@@ -74,8 +74,8 @@ class LifecycleApiTests extends CrmSyncHttpTestBase {
 		then(won.getBody().path("from").asString()).isEqualTo("MQL");
 		then(won.getBody().path("to").asString()).isEqualTo("WON");
 		then(won.getBody().path("detail").asString()).contains("MQL").contains("WON");
-		then(get("/api/leads/" + lead + "/lifecycle").getBody().path("stage").asString()).isEqualTo("MQL");
-		then(get("/api/leads/" + lead + "/lifecycle").getBody().path("history").size()).isEqualTo(2);
+		then(get("/api/lifecycle/leads/" + lead).getBody().path("stage").asString()).isEqualTo("MQL");
+		then(get("/api/lifecycle/leads/" + lead).getBody().path("history").size()).isEqualTo(2);
 		then(pool.find(lead).orElseThrow().lifecycleStage()).isEqualTo("MQL");
 	}
 
@@ -109,10 +109,28 @@ class LifecycleApiTests extends CrmSyncHttpTestBase {
 	}
 
 	@Test
+	void anSdrSeesOnlyTheLeadsTheyOwnAndAnonymousCallersNothing() {
+		long lead = newLead("Han Xue", "han.xue@example.com");
+		move(lead, "MQL", null, "marketing-ops");
+		String owner = pool.find(lead).orElseThrow().owner();
+		var theOwner = com.leadflow.TestHttp.as(port, users, owner, com.leadflow.platform.security.Role.SDR, null);
+		var anotherSdr = com.leadflow.TestHttp.as(port, users, com.leadflow.platform.security.Role.SDR);
+
+		then(theOwner.get().uri("/api/lifecycle/leads/" + lead).retrieve().toEntity(JsonNode.class)
+			.getStatusCode().value()).isEqualTo(200);
+		then(theOwner.get().uri("/api/sdr-queue").retrieve().body(JsonNode.class).size()).isEqualTo(1);
+		then(anotherSdr.get().uri("/api/lifecycle/leads/" + lead).retrieve().toEntity(JsonNode.class)
+			.getStatusCode().value()).isEqualTo(404);
+		then(anotherSdr.get().uri("/api/sdr-queue").retrieve().body(JsonNode.class).size()).isZero();
+		then(anonymous.get().uri("/api/lifecycle/leads/" + lead).retrieve().toEntity(JsonNode.class)
+			.getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
 	void unknownLeadsAndMissingTargetsAreProblems() {
-		ResponseEntity<JsonNode> unknown = get("/api/leads/987654/lifecycle");
-		ResponseEntity<JsonNode> noTarget = post("/api/leads/" + newLead("Zheng Hao", "zheng.hao@example.com")
-				+ "/lifecycle/transitions", Map.of("actor", "sdr-1"));
+		ResponseEntity<JsonNode> unknown = get("/api/lifecycle/leads/987654");
+		ResponseEntity<JsonNode> noTarget = post("/api/lifecycle/leads/" + newLead("Zheng Hao", "zheng.hao@example.com")
+				+ "/transitions", Map.of("actor", "sdr-1"));
 
 		then(unknown.getStatusCode().value()).isEqualTo(404);
 		then(unknown.getBody().path("type").asString()).isEqualTo("/problems/not-found");

@@ -29,11 +29,11 @@ class WebhookSecurityTests extends CrmSyncHttpTestBase {
 	}
 
 	String stage(long lead) {
-		return get("/api/leads/" + lead + "/lifecycle").getBody().path("stage").asString();
+		return get("/api/lifecycle/leads/" + lead).getBody().path("stage").asString();
 	}
 
 	int historySize(long lead) {
-		return get("/api/leads/" + lead + "/lifecycle").getBody().path("history").size();
+		return get("/api/lifecycle/leads/" + lead).getBody().path("history").size();
 	}
 
 	@Test
@@ -54,7 +54,7 @@ class WebhookSecurityTests extends CrmSyncHttpTestBase {
 
 		ResponseEntity<JsonNode> wrongSecret = webhook("crm", "guessed-secret", rejected("crm-2", lead), Instant.now());
 		String ts = Long.toString(Instant.now().getEpochSecond());
-		ResponseEntity<JsonNode> tamperedBody = http.post().uri("/api/webhooks/crm")
+		ResponseEntity<JsonNode> tamperedBody = anonymous.post().uri("/api/webhooks/crm")
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("X-Leadflow-Timestamp", ts)
 			.header("X-Leadflow-Signature", "sha256=" + hmac(CRM_SECRET, ts + "." + rejected("crm-2", 999)))
@@ -75,7 +75,7 @@ class WebhookSecurityTests extends CrmSyncHttpTestBase {
 	void unsignedAndStaleRequestsAreUnauthorized() {
 		long lead = sqlLead();
 
-		ResponseEntity<JsonNode> unsigned = http.post().uri("/api/webhooks/crm").contentType(MediaType.APPLICATION_JSON)
+		ResponseEntity<JsonNode> unsigned = anonymous.post().uri("/api/webhooks/crm").contentType(MediaType.APPLICATION_JSON)
 			.body(rejected("crm-3", lead)).retrieve().toEntity(JsonNode.class);
 		ResponseEntity<JsonNode> stale = webhook("crm", CRM_SECRET, rejected("crm-3", lead),
 				Instant.now().minus(Duration.ofMinutes(6)));

@@ -22,7 +22,7 @@ import jakarta.validation.constraints.NotNull;
 
 /** A lead's lifecycle over HTTP: its stage with history, and moves between stages. */
 @RestController
-@RequestMapping("/api/leads/{leadId}/lifecycle")
+@RequestMapping("/api/lifecycle/leads/{leadId}")
 @Tag(name = "Lifecycle", description = "Lead lifecycle stages, transitions and their history")
 class LifecycleController {
 
@@ -33,19 +33,24 @@ class LifecycleController {
 
 	private final LeadLifecycle lifecycle;
 
-	LifecycleController(LeadLifecycle lifecycle) {
+	private final LeadScope scope;
+
+	LifecycleController(LeadLifecycle lifecycle, LeadScope scope) {
 		this.lifecycle = lifecycle;
+		this.scope = scope;
 	}
 
 	@GetMapping
 	@Operation(summary = "The lead's lifecycle stage and the history of its moves")
 	LeadStage stage(@PathVariable long leadId) {
+		scope.check(leadId);
 		return lifecycle.stageOf(leadId);
 	}
 
 	@PostMapping("/transitions")
 	@Operation(summary = "Move the lead to another stage (409 if the move is illegal from its current stage)")
 	LeadStage move(@PathVariable long leadId, @Valid @RequestBody TransitionRequest request) {
+		scope.check(leadId);
 		return lifecycle.move(leadId, new Move(request.to(), request.reason(), request.reengageAfter(),
 				request.note(), request.actor()));
 	}

@@ -36,15 +36,19 @@ class RoutingController {
 
 	private final SdrQualification qualification;
 
-	RoutingController(SdrQueue queue, SdrQualification qualification) {
+	private final LeadScope scope;
+
+	RoutingController(SdrQueue queue, SdrQualification qualification, LeadScope scope) {
 		this.queue = queue;
 		this.qualification = qualification;
+		this.scope = scope;
 	}
 
 	@GetMapping("/api/sdr-queue")
 	@Operation(summary = "Open entries of the SDR queue, oldest first (optionally of one owner)")
 	List<SdrQueue.Entry> queue(@RequestParam(required = false) String owner) {
-		return queue.open(owner);
+		var access = scope.access();
+		return queue.open(owner).stream().filter(e -> access.sees(e.owner())).toList();
 	}
 
 	@GetMapping("/api/qualification/questions")
@@ -53,9 +57,10 @@ class RoutingController {
 		return qualification.questions();
 	}
 
-	@PostMapping("/api/leads/{leadId}/qualification")
+	@PostMapping("/api/qualification/leads/{leadId}")
 	@Operation(summary = "Record an SDR call: answers and outcome (QUALIFIED makes the lead an SQL and pushes it to the CRM)")
 	LeadStage qualify(@PathVariable long leadId, @Valid @RequestBody QualificationRequest request) {
+		scope.check(leadId);
 		return qualification.record(leadId, new CallOutcome(request.outcome(), request.reason(),
 				request.reengageAfter(), request.answers(), request.note(), request.actor()));
 	}
