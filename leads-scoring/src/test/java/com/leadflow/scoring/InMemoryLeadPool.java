@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.leadflow.core.Arrival;
+import com.leadflow.core.ConsentPurpose;
 import com.leadflow.core.LeadMergeUndone;
 import com.leadflow.core.LeadMerged;
 import com.leadflow.core.LeadPool;
@@ -158,6 +159,11 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 
 	@Override
 	public void assignOwner(long leadId, String owner, String source) {
+		throw new UnsupportedOperationException("not needed by scoring");
+	}
+
+	@Override
+	public boolean hasConsent(long leadId, ConsentPurpose purpose) {
 		throw new UnsupportedOperationException("not needed by scoring");
 	}
 
