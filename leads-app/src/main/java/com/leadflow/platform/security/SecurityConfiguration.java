@@ -78,7 +78,7 @@ class SecurityConfiguration {
 			.requestMatchers("/api/events/**")
 			.hasAnyRole("ADMIN", "MARKETER")
 			// analytics: aggregates for everyone who plans or sells; market sizes and standards by marketers
-			.requestMatchers(HttpMethod.GET, "/api/analytics/**")
+			.requestMatchers(HttpMethod.GET, "/api/analytics/**", "/api/attribution")
 			.hasAnyAuthority("ROLE_ADMIN", "ROLE_MARKETER", "ROLE_ANALYST", "ROLE_SALES", "SCOPE_read")
 			.requestMatchers("/api/analytics/**")
 			.hasAnyRole("ADMIN", "MARKETER")
