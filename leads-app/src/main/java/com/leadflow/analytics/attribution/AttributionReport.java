@@ -50,7 +50,8 @@ public class AttributionReport {
 				  and (cast(:series as bigint) is null or series_id = :series)
 				  and (cast(:channel as text) is null or channel = :channel)
 				group by series_id, channel having sum(leads) <> 0
-				order by sum(leads) desc, series_id, channel""")
+				order by sum(leads) desc, series_id, channel collate "C"
+				""")
 			.param("model", f.model().name()).param("from", Date.valueOf(f.from())).param("to", Date.valueOf(f.to()))
 			.param("series", f.seriesId()).param("channel", f.channel())
 			.query((rs, i) -> {

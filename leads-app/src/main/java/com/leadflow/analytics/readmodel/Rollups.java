@@ -85,7 +85,8 @@ class Rollups {
 			String sums = rollup.measures().stream().map(m -> "sum(" + m + ")").collect(Collectors.joining(", "));
 			jdbc.execute("truncate " + rollup.table());
 			jdbc.execute("insert into " + rollup.table() + " (" + String.join(", ", rollup.columns()) + ") select "
-					+ keys + ", " + sums + " from (" + sql(rollup, "true") + ") c group by " + keys);
+					+ keys + ", " + sums + " from (" + sql(rollup, "true") + ") c (" + String.join(", ", rollup.columns())
+					+ ") group by " + keys);
 		}
 	}
 

@@ -52,10 +52,11 @@ public class UpkeepReport {
 		int cutoffMonth = cutoff.getYear() * 100 + cutoff.getMonthValue();
 		Instant monthStart = LocalDate.of(cutoff.getYear(), cutoff.getMonthValue(), 1).atStartOfDay(zone).toInstant();
 		List<Cell> cells = new ArrayList<>(jdbc.sql("""
-				select industry, region, size_band, email_bounced, phone_dead, last_touch_month < ?, sum(leads)
-				from analytics_upkeep_rollup where leads <> 0
-				group by industry, region, size_band, email_bounced, phone_dead, last_touch_month < ?""")
-			.params(cutoffMonth, cutoffMonth).query(UpkeepReport::cell).list());
+				select industry, region, size_band, email_bounced, phone_dead, stale, sum(leads) from (
+				    select industry, region, size_band, email_bounced, phone_dead, last_touch_month < ? as stale, leads
+				    from analytics_upkeep_rollup where leads <> 0) r
+				group by industry, region, size_band, email_bounced, phone_dead, stale""")
+			.params(cutoffMonth).query(UpkeepReport::cell).list());
 		// the cutoff's own month: leads last touched in it before the cutoff are stale too
 		List<Cell> boundary = jdbc.sql("""
 				select industry, region, size_band, email_bounced, phone_dead, true, count(*) from analytics_lead

@@ -32,10 +32,14 @@ final class CsvExport {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
 		}
 		StringWriter out = new StringWriter();
-		CsvWriter csv = CsvWriter.builder().build(out);
-		csv.writeRecord(header);
-		for (List<Object> row : rows) {
-			csv.writeRecord(row.stream().map(CsvExport::cell).toList());
+		try (CsvWriter csv = CsvWriter.builder().build(out)) {
+			csv.writeRecord(header);
+			for (List<Object> row : rows) {
+				csv.writeRecord(row.stream().map(CsvExport::cell).toList());
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
 		}
 		return ResponseEntity.ok().contentType(TEXT_CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
