@@ -40,9 +40,10 @@ public class AttributionReport {
 		this.catalog = catalog;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional
 	public Attribution of(CohortFilter f) {
-		Map<Long, Optional<CampaignSeries>> series = new HashMap<>();
+		Map<Long, CampaignSeries> series = new HashMap<>();
+		catalog.all().forEach(s -> series.put(s.id(), s));
 		List<Row> rows = jdbc.sql("""
 				select series_id, channel, sum(leads), sum(mqls), sum(sqls), sum(won), sum(won_revenue)
 				from analytics_cohort_rollup
@@ -57,8 +58,7 @@ public class AttributionReport {
 			.query((rs, i) -> {
 				Long seriesId = rs.getObject(1) == null ? null : rs.getLong(1);
 				String channel = rs.getString(2);
-				Optional<CampaignSeries> s = seriesId == null ? Optional.empty()
-						: series.computeIfAbsent(seriesId, catalog::find);
+				Optional<CampaignSeries> s = Optional.ofNullable(seriesId == null ? null : series.get(seriesId));
 				BigDecimal cost = s.map(x -> cost(x, channel)).orElse(null);
 				long leads = rs.getLong(3), sqls = rs.getLong(5);
 				return new Row(seriesId, s.map(CampaignSeries::name).orElse(null), channel, leads, cost,

@@ -36,31 +36,19 @@ public class CollectionReport {
 
 	@Transactional(readOnly = true)
 	public List<StageCompliance> current() {
-		Map<String, Map<Integer, Long>> byStage = new LinkedHashMap<>();
-		jdbc.sql("select stage, present_mask, sum(leads) from analytics_stage_rollup group by stage, present_mask")
-			.query(rs -> {
-				byStage.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getInt(2), rs.getLong(3));
-			});
 		List<StageCompliance> out = new ArrayList<>();
 		standards.current().collectionRequirements().forEach((stage, required) -> {
-			long leads = 0;
-			long compliant = 0;
-			Map<String, Long> missing = new LinkedHashMap<>();
-			for (var e : byStage.getOrDefault(stage, Map.of()).entrySet()) {
-				leads += e.getValue();
-				if (Requirement.allMet(required, e.getKey())) {
-					compliant += e.getValue();
-				}
-				for (Requirement r : required) {
-					if (!r.metBy(e.getKey())) {
-						missing.merge(r.name(), e.getValue(), Long::sum);
-					}
+			VisibilityReport.Cell c = VisibilityReport.cells(jdbc, "analytics_stage_rollup", "stage", required).stream()
+				.filter(cell -> cell.industry().equals(stage)).findFirst().orElse(null);
+			List<MissingField> missing = new ArrayList<>();
+			for (int i = 0; c != null && i < required.size(); i++) {
+				if (c.missing()[i] > 0) {
+					missing.add(new MissingField(required.get(i).name(), c.missing()[i]));
 				}
 			}
-			out.add(new StageCompliance(stage, required.stream().map(Requirement::name).toList(), leads, compliant,
-					missing.entrySet().stream().filter(e -> e.getValue() > 0)
-						.map(e -> new MissingField(e.getKey(), e.getValue()))
-						.sorted(Comparator.comparingLong(MissingField::count).reversed()).toList()));
+			missing.sort(Comparator.comparingLong(MissingField::count).reversed());
+			out.add(new StageCompliance(stage, required.stream().map(Requirement::name).toList(),
+					c == null ? 0 : c.leads(), c == null ? 0 : c.complete(), missing));
 		});
 		return out;
 	}

@@ -31,6 +31,11 @@ public class MarketSizes {
 	public record Segment(String industry, String region, String sizeBand, String industryLabel, String regionLabel,
 			String sizeBandLabel, long marketSize) {
 
+		/** The key a cell's totals are filed under ({@link #keysOf}). */
+		public String key() {
+			return industry + "\u0000" + region + "\u0000" + sizeBand;
+		}
+
 		public boolean matches(String leadIndustry, String leadRegion, String leadSizeBand) {
 			return (ALL.equals(industry) || industry.equals(leadIndustry)) && (ALL.equals(region) || region.equals(leadRegion))
 					&& (ALL.equals(sizeBand) || sizeBand.equals(leadSizeBand));
@@ -38,6 +43,19 @@ public class MarketSizes {
 	}
 
 	public static final String ALL = "*";
+
+	/** The keys of the eight segments (each dimension exact or {@code *}) that leads of one exact segment count in. */
+	public static List<String> keysOf(String industry, String region, String sizeBand) {
+		List<String> keys = new ArrayList<>(8);
+		for (String i : new String[] { industry, ALL }) {
+			for (String r : new String[] { region, ALL }) {
+				for (String s : new String[] { sizeBand, ALL }) {
+					keys.add(i + "\u0000" + r + "\u0000" + s);
+				}
+			}
+		}
+		return keys;
+	}
 
 	private static final Map<String, String> HEADERS = Map.ofEntries(Map.entry("industry", "industry"),
 			Map.entry("行业", "industry"), Map.entry("region", "region"), Map.entry("区域", "region"),

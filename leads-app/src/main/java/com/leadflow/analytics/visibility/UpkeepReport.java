@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,25 +71,27 @@ public class UpkeepReport {
 		List<Segment> segments = new ArrayList<>(List.of(everything));
 		marketSizes.all().stream().filter(s -> !s.equals(everything) && !(MarketSizes.ALL.equals(s.industry())
 				&& MarketSizes.ALL.equals(s.region()) && MarketSizes.ALL.equals(s.sizeBand()))).forEach(segments::add);
+		Map<String, long[]> totals = new HashMap<>(); // leads, bounced, dead, stale, flagged
+		for (Cell c : cells) {
+			for (String key : MarketSizes.keysOf(c.industry(), c.region(), c.sizeBand())) {
+				long[] t = totals.computeIfAbsent(key, k -> new long[5]);
+				t[0] += c.leads();
+				t[1] += c.bounced() ? c.leads() : 0;
+				t[2] += c.dead() ? c.leads() : 0;
+				t[3] += c.stale() ? c.leads() : 0;
+				t[4] += c.bounced() || c.dead() || c.stale() ? c.leads() : 0;
+			}
+		}
+		for (Cell c : boundary) {
+			for (String key : MarketSizes.keysOf(c.industry(), c.region(), c.sizeBand())) {
+				long[] t = totals.computeIfAbsent(key, k -> new long[5]);
+				t[3] += c.leads();
+				t[4] += c.bounced() || c.dead() ? 0 : c.leads(); // flagged already when bounced or dead
+			}
+		}
 		for (Segment s : segments) {
-			long leads = 0, bounced = 0, dead = 0, stale = 0, flagged = 0;
-			for (Cell c : cells) {
-				if (s.matches(c.industry(), c.region(), c.sizeBand())) {
-					leads += c.leads();
-					bounced += c.bounced() ? c.leads() : 0;
-					dead += c.dead() ? c.leads() : 0;
-					stale += c.stale() ? c.leads() : 0;
-					flagged += c.bounced() || c.dead() || c.stale() ? c.leads() : 0;
-				}
-			}
-			for (Cell c : boundary) {
-				if (s.matches(c.industry(), c.region(), c.sizeBand())) {
-					stale += c.leads();
-					flagged += c.bounced() || c.dead() ? 0 : c.leads(); // flagged already when bounced or dead
-				}
-			}
-			out.add(new SegmentUpkeep(s.industryLabel(), s.regionLabel(), s.sizeBandLabel(), leads, bounced, dead, stale,
-					flagged));
+			long[] t = totals.getOrDefault(s.key(), new long[5]);
+			out.add(new SegmentUpkeep(s.industryLabel(), s.regionLabel(), s.sizeBandLabel(), t[0], t[1], t[2], t[3], t[4]));
 		}
 		return new Upkeep(staleAfterMonths, cutoff.toInstant(), out);
 	}

@@ -41,8 +41,8 @@ public class VisibilityReport {
 	public record VisibilityMap(double target, List<String> completeness, List<SegmentVisibility> segments) {
 	}
 
-	/** Leads of one exact segment by present-fields mask. */
-	record Cell(String industry, String region, String sizeBand, int presentMask, long leads) {
+	/** Leads of one exact segment: all, complete, and missing each requirement (in the standard's order). */
+	record Cell(String industry, String region, String sizeBand, long leads, long complete, long[] missing) {
 	}
 
 	private final JdbcClient jdbc;
@@ -65,32 +65,58 @@ public class VisibilityReport {
 	public VisibilityMap current() {
 		Standards std = standards.current();
 		List<Requirement> required = std.completenessRequirements();
-		List<Cell> cells = jdbc.sql("""
-				select industry, region, size_band, present_mask, leads from analytics_segment_rollup where leads <> 0""")
-			.query((rs, i) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)))
-			.list();
-		List<SegmentVisibility> out = new ArrayList<>();
-		for (Segment segment : marketSizes.all()) {
-			long leads = 0;
-			long complete = 0;
-			Map<String, Long> missing = new LinkedHashMap<>();
-			for (Cell c : cells) {
-				if (!segment.matches(c.industry(), c.region(), c.sizeBand())) {
-					continue;
-				}
-				leads += c.leads();
-				if (Requirement.allMet(required, c.presentMask())) {
-					complete += c.leads();
-				}
-				for (Requirement r : required) {
-					if (!r.metBy(c.presentMask())) {
-						missing.merge(r.name(), c.leads(), Long::sum);
-					}
+		List<Cell> cells = cells(jdbc, "analytics_segment_rollup", "industry, region, size_band", required);
+		Map<String, long[]> totals = new java.util.HashMap<>(); // leads, complete, missing per requirement
+		for (Cell c : cells) {
+			for (String key : MarketSizes.keysOf(c.industry(), c.region(), c.sizeBand())) {
+				long[] t = totals.computeIfAbsent(key, k -> new long[2 + required.size()]);
+				t[0] += c.leads();
+				t[1] += c.complete();
+				for (int i = 0; i < required.size(); i++) {
+					t[2 + i] += c.missing()[i];
 				}
 			}
-			out.add(of(segment, leads, complete, missing, std.target()));
+		}
+		List<SegmentVisibility> out = new ArrayList<>();
+		for (Segment segment : marketSizes.all()) {
+			long[] t = totals.getOrDefault(segment.key(), new long[2 + required.size()]);
+			long leads = t[0];
+			long complete = t[1];
+			long[] missing = java.util.Arrays.copyOfRange(t, 2, t.length);
+			Map<String, Long> fields = new LinkedHashMap<>();
+			for (int i = 0; i < missing.length; i++) {
+				if (missing[i] > 0) {
+					fields.put(required.get(i).name(), missing[i]);
+				}
+			}
+			out.add(of(segment, leads, complete, fields, std.target()));
 		}
 		return new VisibilityMap(std.target(), std.completeness(), out);
+	}
+
+	/**
+	 * Sums a rollup with a {@code present_mask} column by {@code groupBy}: leads, complete leads and leads missing each
+	 * requirement, computed in the database (the masks are numbers parsed from the standard, never user text).
+	 */
+	static List<Cell> cells(JdbcClient jdbc, String rollup, String groupBy, List<Requirement> required) {
+		StringBuilder sql = new StringBuilder("select ").append(groupBy).append(", sum(leads), coalesce(sum(leads) filter (where true");
+		for (Requirement r : required) {
+			sql.append(" and present_mask & ").append(r.mask()).append(" <> 0");
+		}
+		sql.append("), 0)");
+		for (Requirement r : required) {
+			sql.append(", coalesce(sum(leads) filter (where present_mask & ").append(r.mask()).append(" = 0), 0)");
+		}
+		sql.append(" from ").append(rollup).append(" where leads <> 0 group by ").append(groupBy);
+		int keys = groupBy.split(",").length;
+		return jdbc.sql(sql.toString()).query((rs, i) -> {
+			long[] missing = new long[required.size()];
+			for (int m = 0; m < missing.length; m++) {
+				missing[m] = rs.getLong(keys + 3 + m);
+			}
+			return new Cell(rs.getString(1), keys > 1 ? rs.getString(2) : null, keys > 2 ? rs.getString(3) : null,
+					rs.getLong(keys + 1), rs.getLong(keys + 2), missing);
+		}).list();
 	}
 
 	SegmentVisibility of(Segment s, long leads, long complete, Map<String, Long> missing, double target) {
