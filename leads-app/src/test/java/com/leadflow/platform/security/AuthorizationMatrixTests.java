@@ -157,6 +157,17 @@ class AuthorizationMatrixTests {
 		// webhooks authenticate by their signature, whoever calls
 		table.put(new Endpoint(HttpMethod.POST, "/api/webhooks/crm", "{}"), new int[] { 401, 401, 401, 401, 401, 401, 401, 401 });
 		table.put(new Endpoint(HttpMethod.POST, "/api/webhooks/call-center", "{}"), new int[] { 401, 401, 401, 401, 401, 401, 401, 401 });
+		// analytics: aggregates for planners and sellers (not SDRs); market sizes and standards by marketers; rebuild by admins
+		for (String report : List.of("visibility", "visibility/trend", "bands/trend", "market-sizes", "standards",
+				"collection", "upkeep", "funnel", "funnel/leaks", "attribution", "conversion", "status")) {
+			table.put(new Endpoint(HttpMethod.GET, "/api/analytics/" + report, null), new int[] { 200, 200, 403, 200, 200, 403, 200, 401 });
+		}
+		table.put(new Endpoint(HttpMethod.PUT, "/api/analytics/market-sizes", "[{\"industry\":\"Matrix\",\"marketSize\":10}]"), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/analytics/market-sizes/import", "{}"), new int[] { 415, 415, 403, 403, 403, 403, 403, 401 }); // multipart only
+		table.put(new Endpoint(HttpMethod.PUT, "/api/analytics/standards", "{\"target\":0.85,\"completeness\":[\"NAME\"],\"staleAfterMonths\":12,\"longNurturedAfterDays\":90}"), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/analytics/snapshots", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/analytics/rebuild", null), new int[] { 202, 403, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/analytics/rebuild", null), new int[] { 200, 200, 403, 200, 200, 403, 200, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/actuator/health", null), new int[] { 200, 200, 200, 200, 200, 200, 200, 200 });
 		table.put(new Endpoint(HttpMethod.GET, "/v3/api-docs", null), new int[] { 200, 200, 200, 200, 200, 200, 200, 200 });
 
