@@ -13,6 +13,12 @@ public interface LeadLifecycle {
 	/** The stage of a lead (NEW if it never moved) and its history, oldest first. */
 	LeadStage stageOf(long leadId);
 
+	/**
+	 * The stage of a lead, locked until the caller's transaction ends: for decisions that read the stage and then move
+	 * the lead, so that two concurrent decisions cannot both act on the same old stage.
+	 */
+	LeadStage stageForUpdate(long leadId);
+
 	/** Moves a lead to another stage, or throws (409 illegal move, 400 missing reason, 404 unknown lead). */
 	LeadStage move(long leadId, Move move);
 

@@ -16,8 +16,11 @@ import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.leadflow.core.Arrival;
+import com.leadflow.core.ConsentPurpose;
+import com.leadflow.core.LeadMergeUndone;
 import com.leadflow.core.LeadMerged;
 import com.leadflow.core.LeadPool;
+import com.leadflow.core.LeadProfileChanged;
 import com.leadflow.core.LeadSnapshot;
 import com.leadflow.core.LeadTouched;
 import com.leadflow.core.Resolution;
@@ -79,6 +82,12 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 		return touch;
 	}
 
+	/** Replaces a lead's profile and publishes {@link LeadProfileChanged}. */
+	public void changeProfile(LeadSnapshot changed) {
+		add(changed);
+		tx.executeWithoutResult(s -> events.publishEvent(new LeadProfileChanged(changed.id())));
+	}
+
 	/** Silently appends a touch (no event): for bulk tests. */
 	public synchronized void append(long leadId, TouchAction action, Instant at, Integer minutes) {
 		timelines.get(leadId).add(new Touch(ids.incrementAndGet(), leadId, action, "web", null, at, minutes, null, Map.of()));
@@ -92,6 +101,19 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 			mergedInto.put(absorbedId, survivorId);
 		}
 		tx.executeWithoutResult(s -> events.publishEvent(new LeadMerged(survivorId, absorbedId, ids.incrementAndGet())));
+	}
+
+	/** Reverts a merge: the absorbed lead is active again with the touches it brought. */
+	public void undoMerge(long survivorId, LeadSnapshot restored) {
+		synchronized (this) {
+			mergedInto.remove(restored.id());
+			leads.put(restored.id(), restored);
+			List<Touch> back = timelines.get(survivorId).stream().filter(t -> t.leadId() == restored.id()).toList();
+			timelines.get(survivorId).removeAll(back);
+			timelines.put(restored.id(), new ArrayList<>(back));
+		}
+		tx.executeWithoutResult(s -> events.publishEvent(new LeadMergeUndone(ids.incrementAndGet(), survivorId,
+				restored.id())));
 	}
 
 	@Override
@@ -137,6 +159,11 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 
 	@Override
 	public void assignOwner(long leadId, String owner, String source) {
+		throw new UnsupportedOperationException("not needed by scoring");
+	}
+
+	@Override
+	public boolean hasConsent(long leadId, ConsentPurpose purpose) {
 		throw new UnsupportedOperationException("not needed by scoring");
 	}
 

@@ -13,8 +13,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import com.leadflow.TestHttp;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.TouchAction;
+import com.leadflow.platform.security.Role;
+import com.leadflow.platform.security.UserAccounts;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,8 +30,16 @@ class LeadScoreApiTests {
 	@Autowired
 	LeadPool pool;
 
+	@Autowired
+	UserAccounts users;
+
+	RestClient marketer;
+
 	RestClient http() {
-		return ScoringHttp.client(port);
+		if (marketer == null) {
+			marketer = TestHttp.as(port, users, Role.MARKETER);
+		}
+		return marketer;
 	}
 
 	@Test
@@ -103,6 +114,24 @@ class LeadScoreApiTests {
 		then(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		then(bad.getStatusCode().value()).isEqualTo(400);
 		then(bad.getBody().path("errors").get(0).path("field").asString()).isEqualTo("keepFraction");
+	}
+
+	@Test
+	void anSdrSeesScoresOfTheirOwnLeadsOnly() {
+		long own = ScoringHttp.arrive(pool, "sdr-own@example.com", TouchAction.FORM_SUBMIT, null);
+		long other = ScoringHttp.arrive(pool, "sdr-other@example.com", TouchAction.FORM_SUBMIT, null);
+		pool.assignOwner(own, "sdr-amy", "TEST");
+		RestClient sdr = TestHttp.as(port, users, "sdr-amy", Role.SDR, null);
+		RestClient anonymous = TestHttp.anonymous(port);
+
+		then(sdr.get().uri("/api/scoring/leads/{id}/score", own).retrieve().toBodilessEntity().getStatusCode().value())
+			.isEqualTo(200);
+		then(sdr.get().uri("/api/scoring/leads/{id}/score", other).retrieve().toBodilessEntity().getStatusCode()
+			.value()).isEqualTo(404);
+		then(sdr.post().uri("/api/scoring/models").contentType(MediaType.APPLICATION_JSON).body("{}").retrieve()
+			.toBodilessEntity().getStatusCode().value()).isEqualTo(403);
+		then(anonymous.get().uri("/api/scoring/leads/{id}/score", own).retrieve().toBodilessEntity().getStatusCode()
+			.value()).isEqualTo(401);
 	}
 
 	private JsonNode awaitBand(long lead, String band) {

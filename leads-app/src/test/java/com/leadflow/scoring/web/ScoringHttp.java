@@ -2,26 +2,16 @@ package com.leadflow.scoring.web;
 
 import java.time.Instant;
 
-import org.springframework.web.client.RestClient;
-
 import com.leadflow.core.Arrival;
 import com.leadflow.core.Arrival.Person;
 import com.leadflow.core.Arrival.TouchInput;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.TouchAction;
 
-/** Helpers of the scoring HTTP tests: a client that never throws on status, and arrivals through the real pool. */
+/** Arrivals through the real pool for the scoring HTTP tests. */
 final class ScoringHttp {
 
 	private ScoringHttp() {
-	}
-
-	static RestClient client(int port) {
-		return RestClient.builder()
-			.baseUrl("http://localhost:" + port)
-			.defaultStatusHandler(s -> true, (req, res) -> {
-			})
-			.build();
 	}
 
 	static long arrive(LeadPool pool, String email, TouchAction action, Integer minutes) {

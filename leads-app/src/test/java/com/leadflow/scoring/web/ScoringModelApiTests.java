@@ -13,8 +13,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import com.leadflow.TestHttp;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.TouchAction;
+import com.leadflow.platform.security.Role;
+import com.leadflow.platform.security.UserAccounts;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,8 +38,16 @@ class ScoringModelApiTests {
 	@Autowired
 	LeadPool pool;
 
+	@Autowired
+	UserAccounts users;
+
+	RestClient marketer;
+
 	RestClient http() {
-		return ScoringHttp.client(port);
+		if (marketer == null) {
+			marketer = TestHttp.as(port, users, Role.MARKETER);
+		}
+		return marketer;
 	}
 
 	@Test
@@ -58,12 +69,17 @@ class ScoringModelApiTests {
 	@Test
 	void draftIsSimulatedWithoutTouchingScoresThenActivatedByABulkRescore() {
 		// given: two leads who requested a trial and bought, two who only looked and were lost
-		long[] buyers = { lead("buyer1@example.com", TouchAction.TRIAL_REQUEST, "WON"),
-				lead("buyer2@example.com", TouchAction.TRIAL_REQUEST, "WON") };
-		long[] lookers = { lead("looker1@example.com", TouchAction.PAGE_VIEW, "LOST"),
-				lead("looker2@example.com", TouchAction.PAGE_VIEW, "LOST") };
+		long[] buyers = { lead("buyer1@example.com", TouchAction.TRIAL_REQUEST),
+				lead("buyer2@example.com", TouchAction.TRIAL_REQUEST) };
+		long[] lookers = { lead("looker1@example.com", TouchAction.PAGE_VIEW),
+				lead("looker2@example.com", TouchAction.PAGE_VIEW) };
 		await().atMost(Duration.ofSeconds(2)).until(() -> band(buyers[1]), "WARM"::equals);
 		await().atMost(Duration.ofSeconds(2)).until(() -> band(lookers[1]), "COOL"::equals);
+		// routing moves new leads to nurturing on their first band; the outcomes are set after it
+		for (long id : new long[] { buyers[0], buyers[1], lookers[0], lookers[1] }) {
+			await().atMost(Duration.ofSeconds(2)).until(() -> pool.find(id).orElseThrow().lifecycleStage(), "NURTURING"::equals);
+			pool.recordStage(id, id == buyers[0] || id == buyers[1] ? "WON" : "LOST");
+		}
 		ResponseEntity<JsonNode> created = post("/api/scoring/models", TRIAL_HEAVY);
 		long draft = created.getBody().path("id").asLong();
 
@@ -137,10 +153,20 @@ class ScoringModelApiTests {
 			.isEqualTo(404);
 	}
 
-	private long lead(String email, TouchAction action, String stage) {
-		long id = ScoringHttp.arrive(pool, email, action, null);
-		pool.recordStage(id, stage);
-		return id;
+	@Test
+	void scoringApiIsDocumentedInOpenApi() {
+		JsonNode paths = http().get().uri("/v3/api-docs").retrieve().body(JsonNode.class).path("paths");
+
+		then(paths.has("/api/scoring/models")).isTrue();
+		then(paths.has("/api/scoring/models/{id}/simulate")).isTrue();
+		then(paths.has("/api/scoring/models/{id}/activate")).isTrue();
+		then(paths.has("/api/scoring/leads/{leadId}/score")).isTrue();
+		then(paths.has("/api/scoring/distribution")).isTrue();
+		then(paths.has("/api/scoring/jobs/{id}")).isTrue();
+	}
+
+	private long lead(String email, TouchAction action) {
+		return ScoringHttp.arrive(pool, email, action, null);
 	}
 
 	private String band(long lead) {

@@ -56,6 +56,11 @@ class LifecycleService implements LeadLifecycle {
 	}
 
 	@Override
+	public LeadStage stageForUpdate(long leadId) {
+		return view(records.lock(existing(leadId), clock.now()));
+	}
+
+	@Override
 	public LeadStage move(long leadId, Move move) {
 		if (move.to() == null) {
 			throw LifecycleProblem.invalid("to", "the target stage is required");

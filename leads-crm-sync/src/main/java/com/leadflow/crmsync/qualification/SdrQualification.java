@@ -64,8 +64,9 @@ public class SdrQualification {
 			throw LifecycleProblem.invalid("outcome", "one of QUALIFIED, NOT_NOW, INVALID is required");
 		}
 		String actor = call.actor() == null || call.actor().isBlank() ? "sdr" : call.actor().strip();
-		LifecycleStage stage = lifecycle.stageOf(leadId).stage();
-		long id = lifecycle.stageOf(leadId).leadId();
+		LeadStage current = lifecycle.stageForUpdate(leadId);
+		LifecycleStage stage = current.stage();
+		long id = current.leadId();
 		Map<String, String> given = normalised(call.answers());
 		answers.record(id, given, actor, clock.now());
 		return switch (call.outcome()) {

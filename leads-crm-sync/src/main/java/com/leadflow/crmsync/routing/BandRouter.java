@@ -43,7 +43,7 @@ public class BandRouter {
 
 	@Transactional
 	public void route(LeadBandChanged change) {
-		LeadLifecycle.LeadStage current = lifecycle.stageOf(change.leadId());
+		LeadLifecycle.LeadStage current = lifecycle.stageForUpdate(change.leadId());
 		long id = current.leadId();
 		LifecycleStage stage = current.stage();
 		String why = "band " + change.oldBand() + " -> " + change.newBand() + " (score " + change.score() + ", fit "

@@ -79,7 +79,7 @@ class InboundWebhooks {
 			throw LifecycleProblem.invalid("decision", "one of ACCEPTED, REJECTED, WON, LOST is required");
 		}
 		long id = event.leadId();
-		LifecycleStage stage = lifecycle.stageOf(id).stage();
+		LifecycleStage stage = lifecycle.stageForUpdate(id).stage();
 		if (event.owner() != null && !event.owner().isBlank()) {
 			pool.assignOwner(id, event.owner(), "CRM");
 		}

@@ -21,7 +21,8 @@ import com.leadflow.scoring.lead.ScoringProperties;
 /**
  * Runs bulk re-score jobs: claims a job in the database, walks the active leads in id order in batches (one
  * transaction each, progress and heartbeat stored with it), so a job stopped with its node is resumed by another
- * from the last batch. Wakes up after an activation and every 30 seconds.
+ * from the last batch. Wakes up after an activation and every 30 seconds; queues a re-score of every lead every
+ * {@code leadflow.scoring.refresh-every} (default a day) so that time decay reaches stored bands.
  */
 @Component
 public class BulkRescore implements DisposableBean {
@@ -38,6 +39,10 @@ public class BulkRescore implements DisposableBean {
 
 	private final int batchSize;
 
+	private final java.time.Duration refreshEvery;
+
+	private final java.time.Instant startedAt = java.time.Instant.now();
+
 	private final ScheduledExecutorService worker = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("scoring-bulk").daemon(true).factory());
 
@@ -48,11 +53,25 @@ public class BulkRescore implements DisposableBean {
 		this.scoring = scoring;
 		this.tx = tx;
 		this.batchSize = properties.bulkBatchSize();
+		this.refreshEvery = properties.refreshEvery();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		worker.scheduleWithFixedDelay(this::runPending, 30, 30, TimeUnit.SECONDS);
+		worker.scheduleWithFixedDelay(this::tick, 30, 30, TimeUnit.SECONDS);
+	}
+
+	/** Every 30 s: queue the periodic refresh when it is due, then run what is pending. */
+	void tick() {
+		try {
+			if (!refreshEvery.isZero() && !refreshEvery.isNegative()) {
+				tx.execute(s -> jobs.enqueueRefreshIfDue(refreshEvery, startedAt));
+			}
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not queue the periodic re-score: {}", e.toString());
+		}
+		runPending();
 	}
 
 	/** Asks the worker to look for jobs now. */

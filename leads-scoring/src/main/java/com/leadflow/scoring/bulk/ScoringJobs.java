@@ -29,6 +29,21 @@ public class ScoringJobs {
 		return byId(id).orElseThrow();
 	}
 
+	/**
+	 * Queues a re-score of every lead unless one was queued less than {@code every} ago (or, with none yet, unless
+	 * {@code since} is less than {@code every} ago); serialised across nodes by an advisory lock.
+	 */
+	boolean enqueueRefreshIfDue(java.time.Duration every, java.time.Instant since) {
+		jdbc.sql("select pg_advisory_xact_lock(31, 0)").query(Object.class).list();
+		return jdbc.sql("""
+				insert into scoring_job (kind, status) select 'RESCORE', 'PENDING'
+				where coalesce((select max(created_at) from scoring_job where kind = 'RESCORE'), cast(:since as timestamptz))
+				      < now() - make_interval(secs => :seconds)""")
+			.param("since", java.sql.Timestamp.from(since))
+			.param("seconds", (double) every.toSeconds())
+			.update() == 1;
+	}
+
 	public Optional<ScoringJob> byId(long id) {
 		return jdbc.sql("select * from scoring_job where id = ?").param(id).query(this::map).optional();
 	}

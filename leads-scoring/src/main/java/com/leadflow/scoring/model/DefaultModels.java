@@ -77,7 +77,7 @@ public final class DefaultModels {
 				action("WECHAT_MESSAGE", 5, 0, 0, null, 25),
 				action("EMAIL_OPEN", 2, 0, 0, null, 10),
 				action("EMAIL_CLICK", 8, 0, 0, null, 40),
-				action("PAGE_VIEW", 2, 0, 0, null, 30),
+				action("PAGE_VIEW", 2, 5, 5, 12, 60), // time on page counts: +5 per 5 minutes
 				action("CONTENT_SHARE", 10, 0, 0, null, 30),
 				new ActionRule("EMAIL_BOUNCE", -20, null, null, null, null, null, false),
 				new ActionRule("UNSUBSCRIBE", -100, null, null, null, null, null, false)),

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,6 +83,8 @@ public class ModelCatalog {
 		return new ActiveModels(compiled);
 	}
 
+	/** The shipped default model exists from the start (and again whenever the scope has no active model). */
+	@EventListener(ApplicationReadyEvent.class)
 	public void ensureDefault() {
 		models.insertActiveIfAbsent(DefaultModels.DEFAULT_SCOPE, "Default (Microsoft China behaviour, Fluke BANT)",
 				DefaultModels.definition());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.leadflow.core.LeadAccess;
+import com.leadflow.core.LeadPool;
 import com.leadflow.scoring.FitGrade;
 import com.leadflow.scoring.LeadScore;
 import com.leadflow.scoring.RecycleRule;
@@ -43,11 +46,26 @@ class LeadScoreController {
 
 	private final ModelActivation activation;
 
-	LeadScoreController(ScoringService scoring, LeadScores scores, ScoringJobs jobs, ModelActivation activation) {
+	private final LeadPool pool;
+
+	private final ObjectProvider<LeadAccess.Policy> access;
+
+	LeadScoreController(ScoringService scoring, LeadScores scores, ScoringJobs jobs, ModelActivation activation,
+			LeadPool pool, ObjectProvider<LeadAccess.Policy> access) {
 		this.scoring = scoring;
 		this.scores = scores;
 		this.jobs = jobs;
 		this.activation = activation;
+		this.pool = pool;
+		this.access = access;
+	}
+
+	/** A lead outside the caller's scope does not exist for them (as in the pool's own API). */
+	private void checkVisible(long leadId) {
+		LeadAccess caller = access.getIfAvailable(() -> () -> LeadAccess.EVERYTHING).current();
+		if (!caller.allLeads() && pool.find(leadId).map(l -> !caller.sees(l.owner())).orElse(true)) {
+			throw ScoringProblems.notFound("Lead " + leadId);
+		}
 	}
 
 	/** A lead's scores, one per score group. */
@@ -67,6 +85,7 @@ class LeadScoreController {
 			description = "Total, band, fit points and grade, behaviour points and the lines that explain them; "
 					+ "a merged-away id answers with its survivor's scores")
 	ScoresOfLead score(@PathVariable long leadId) {
+		checkVisible(leadId);
 		List<LeadScore> result = scoring.scoresOf(leadId);
 		if (result.isEmpty()) {
 			throw ScoringProblems.notFound("Lead " + leadId);
@@ -77,6 +96,7 @@ class LeadScoreController {
 	@PostMapping("/leads/{leadId}/recycle")
 	@Operation(summary = "Recycle a lead", description = "Resets (keepFraction 0) or decays its behaviour points so far")
 	ScoresOfLead recycle(@PathVariable long leadId, @RequestBody RecycleRequest request) {
+		checkVisible(leadId);
 		double keep = request.keepFraction() == null ? 0 : request.keepFraction();
 		if (!(keep >= 0 && keep <= 1)) {
 			throw ScoringProblems.invalid(List.of(new Violation("keepFraction", "must be between 0 and 1")));

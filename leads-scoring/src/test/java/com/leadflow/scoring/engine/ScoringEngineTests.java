@@ -226,6 +226,23 @@ class ScoringEngineTests {
 	}
 
 	@Test
+	void eachScoreGroupHasItsOwnRulesAndBands() {
+		CompiledModel model = CompiledModel.compile(1, "default", 1, new ModelDefinition(List.of(
+				new ScoreGroup("meters", List.of(), new Behaviour(List.of(rule("WEBINAR_ATTEND", 100)), null, null, null,
+						null), new Bands(50, 90), null),
+				new ScoreGroup("cameras", List.of(), new Behaviour(List.of(rule("TRIAL_REQUEST", 100)), null, null,
+						null, null), new Bands(150, 300), null))));
+
+		List<GroupScore> groups = ScoringEngine
+			.score(model, anonymous(1), List.of(touch(1, TouchAction.WEBINAR_ATTEND, NOW)), NOW, null)
+			.groups();
+
+		then(groups).extracting(GroupScore::group).containsExactly("meters", "cameras");
+		then(groups).extracting(GroupScore::total).containsExactly(100, 0);
+		then(groups).extracting(GroupScore::band).containsExactly(ScoreBand.HOT, ScoreBand.COOL);
+	}
+
+	@Test
 	void timeframesAreReadInWholeMonths() {
 		then(LeadFacts.months("within 3 months")).isEqualTo(3.0);
 		then(LeadFacts.months("5 weeks")).isEqualTo(2.0);

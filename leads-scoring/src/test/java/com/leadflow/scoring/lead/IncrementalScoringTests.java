@@ -76,6 +76,19 @@ class IncrementalScoringTests {
 	}
 
 	@Test
+	void aProfileChangeRescoresTheFitPart() {
+		LeadSnapshot lead = pool.add(lead(0, null));
+		pool.touch(lead.id(), TouchAction.WEBINAR_REGISTER, Instant.now(), null);
+		awaitScore(lead.id(), s -> s.total() == 15);
+
+		pool.changeProfile(lead(lead.id(), DecisionRole.DECISION_MAKER));
+
+		LeadScore changed = awaitScore(lead.id(), s -> s.total() == 65);
+		then(changed.fitPoints()).isEqualTo(50.0);
+		then(changed.lines()).anySatisfy(l -> then(l.explanation()).isEqualTo("Decision maker: +50"));
+	}
+
+	@Test
 	void aMergedLeadsScoreMovesToTheSurvivor() {
 		LeadSnapshot survivor = pool.add(lead(0, DecisionRole.DECISION_MAKER));
 		LeadSnapshot absorbed = pool.add(lead(0, null));
@@ -89,6 +102,21 @@ class IncrementalScoringTests {
 		await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> then(jdbc
 			.sql("select count(*) from lead_score where lead_id = ?").param(absorbed.id()).query(Long.class).single())
 			.isZero());
+	}
+
+	@Test
+	void undoingAMergeGivesBothLeadsTheirOwnScoresAgain() {
+		LeadSnapshot survivor = pool.add(lead(0, null));
+		LeadSnapshot absorbed = pool.add(lead(0, null));
+		pool.touch(survivor.id(), TouchAction.WHITEPAPER_DOWNLOAD, Instant.now(), null);
+		pool.touch(absorbed.id(), TouchAction.TRIAL_REQUEST, Instant.now(), null);
+		pool.merge(survivor.id(), absorbed.id());
+		awaitScore(survivor.id(), s -> s.total() == 190);
+
+		pool.undoMerge(survivor.id(), absorbed);
+
+		then(awaitScore(survivor.id(), s -> s.total() == 40).band()).isEqualTo(ScoreBand.COOL);
+		then(awaitScore(absorbed.id(), s -> s.total() == 150).band()).isEqualTo(ScoreBand.WARM);
 	}
 
 	@Test

@@ -1,0 +1,194 @@
+package com.leadflow.campaigns.web;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "leadflow.campaigns.import.poll-interval=200ms", "leadflow.campaigns.import.max-file-size=64KB",
+				"leadflow.campaigns.import.batch-size=3" })
+class ImportApiTests extends ApiTestSupport {
+
+	static final Charset GB18030 = Charset.forName("GB18030");
+
+	static final String CSV = """
+			姓名,手机号,邮箱,公司,职位,城市,预算
+			王强,13811112222,wang.qiang@example.cn,深圳某某电子有限公司,采购总监,深圳,50万
+			李娜,,=cmd|' /C calc'!A0,广州某某物流,经理,广州,
+			王强,138-1111-2222,,深圳某某电子有限公司,采购总监,深圳,
+			赵磊,13933334444,zhao.lei@example.cn,成都某某软件,CTO,成都,100万
+			没有联系方式,,,某公司,,,
+			""";
+
+	ResponseEntity<JsonNode> upload(String filename, byte[] content, String encoding) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return filename;
+			}
+		});
+		return http.post().uri(encoding == null ? "/api/imports/uploads" : "/api/imports/uploads?encoding=" + encoding)
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(JsonNode.class);
+	}
+
+	JsonNode awaitFinished(long jobId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (Instant.now().isBefore(deadline)) {
+			JsonNode job = get("/api/imports/jobs/" + jobId);
+			if (!List.of("QUEUED", "RUNNING").contains(job.path("status").asString())) {
+				return job;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("import job " + jobId + " did not finish");
+	}
+
+	@Test
+	void uploadsAGb18030CsvAndPreviewsItWithAProposedMapping() {
+		ResponseEntity<JsonNode> response = upload("线索.csv", CSV.getBytes(GB18030), null);
+
+		then(response.getStatusCode().value()).isEqualTo(201);
+		JsonNode preview = response.getBody();
+		then(preview.path("encoding").asString()).isEqualTo("GB18030");
+		then(preview.path("format").asString()).isEqualTo("CSV");
+		then(preview.path("totalRows").asLong()).isEqualTo(5);
+		then(preview.path("rows").get(0).get(0).asString()).isEqualTo("王强");
+		then(preview.path("proposedMapping").valueStream().map(c -> c.path("field").asString()))
+			.containsExactly("NAME", "MOBILE", "EMAIL", "COMPANY", "TITLE", "CITY", "BUDGET");
+	}
+
+	@Test
+	void runsAnImportJobAndReportsEachRow() throws Exception {
+		post("/api/ingest/touches", Map.of("idempotencyKey", "old-1", "channel", "WEB_FORM", "email",
+				"zhao.lei@example.cn"));
+		long seriesId = post("/api/campaign-series", SeriesApiTests.series("展会名单导入")).getBody().path("id").asLong();
+		long uploadId = upload("线索.csv", CSV.getBytes(GB18030), null).getBody().path("uploadId").asLong();
+
+		ResponseEntity<JsonNode> started = post("/api/imports/jobs",
+				Map.of("uploadId", uploadId, "seriesId", seriesId, "channel", "OFFLINE_EVENT"));
+		then(started.getStatusCode().value()).isEqualTo(202);
+		JsonNode job = awaitFinished(started.getBody().path("id").asLong());
+
+		then(job.path("status").asString()).isEqualTo("SUCCEEDED");
+		then(job.path("read").asLong()).isEqualTo(5);
+		then(job.path("created").asLong()).isEqualTo(1);
+		then(job.path("duplicatesInFile").asLong()).isEqualTo(1);
+		then(job.path("matched").asLong()).isEqualTo(1);
+		then(job.path("stored").asLong()).isEqualTo(3);
+		then(job.path("failed").asLong()).isEqualTo(2);
+		then(job.path("percent").asDouble()).isEqualTo(100.0);
+		then(job.path("rowsPerSecond").asDouble()).isPositive();
+
+		JsonNode rejected = get("/api/imports/jobs/" + job.path("id").asLong() + "/rejected");
+		then(rejected.valueStream().map(r -> r.path("rowNo").asLong())).containsExactly(2L, 5L);
+		then(rejected.get(0).path("problems").get(0).path("column").asString()).isEqualTo("邮箱");
+
+		ResponseEntity<byte[]> csv = http.get().uri("/api/imports/jobs/" + job.path("id").asLong() + "/rejected.csv")
+			.retrieve().toEntity(byte[].class);
+		then(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+		String text = new String(csv.getBody(), StandardCharsets.UTF_8).substring(1);
+		then(text.lines().toList()).hasSize(3);
+		then(text.lines().findFirst().orElseThrow()).isEqualTo("row,姓名,手机号,邮箱,公司,职位,城市,预算,error");
+		then(text).contains("2,李娜,,'=cmd|' /C calc'!A0,").contains("5,没有联系方式,");
+
+		JsonNode attribution = get("/api/campaign-series/" + seriesId + "/attribution");
+		JsonNode event = attribution.path("channels").valueStream()
+			.filter(c -> c.path("channel").asString().equals("OFFLINE_EVENT")).findFirst().orElseThrow();
+		then(event.path("leadsCreated").asLong()).isEqualTo(1);
+		then(event.path("leadsTouched").asLong()).isEqualTo(2);
+		then(event.path("touches").asLong()).isEqualTo(3);
+	}
+
+	@Test
+	void aDryRunStoresNothing() throws Exception {
+		long uploadId = upload("leads.csv", CSV.getBytes(StandardCharsets.UTF_8), null).getBody().path("uploadId").asLong();
+
+		JsonNode job = awaitFinished(post("/api/imports/jobs", Map.of("uploadId", uploadId, "dryRun", true)).getBody()
+			.path("id").asLong());
+
+		then(job.path("failed").asLong()).isEqualTo(2);
+		then(job.path("stored").asLong()).isZero();
+		then(jdbc.queryForObject("select count(*) from lead", Long.class)).isZero();
+	}
+
+	@Test
+	void aMappingByHandAndItsProblemsAreNamed() {
+		long uploadId = upload("leads.csv", CSV.getBytes(StandardCharsets.UTF_8), "UTF-8").getBody().path("uploadId")
+			.asLong();
+		Map<String, Object> bad = new HashMap<>();
+		bad.put("uploadId", uploadId);
+		bad.put("mode", "UPDATE_ONLY");
+		bad.put("seriesId", 987654);
+		bad.put("mapping", Map.of("姓名", "NAME", "No such column", "EMAIL"));
+
+		ResponseEntity<JsonNode> response = post("/api/imports/jobs", bad);
+
+		then(response.getStatusCode().value()).isEqualTo(400);
+		then(fields(response.getBody())).containsExactlyInAnyOrder("mode", "seriesId", "mapping.No such column");
+
+		ResponseEntity<JsonNode> noIdentity = post("/api/imports/jobs",
+				Map.of("uploadId", uploadId, "mapping", Map.of("姓名", "NAME")));
+		then(fields(noIdentity.getBody())).containsExactly("mapping");
+	}
+
+	@Test
+	void readsAnXlsxUpload() throws Exception {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Leadflow", "1.0");
+		org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Sheet1");
+		sheet.value(0, 0, "Name");
+		sheet.value(0, 1, "Email");
+		sheet.value(1, 0, "Anna");
+		sheet.value(1, 1, "anna@example.de");
+		workbook.finish();
+
+		JsonNode preview = upload("leads.xlsx", out.toByteArray(), null).getBody();
+
+		then(preview.path("format").asString()).isEqualTo("XLSX");
+		then(preview.path("totalRows").asLong()).isEqualTo(1);
+		then(preview.path("proposedMapping").valueStream().map(c -> c.path("field").asString())).containsExactly("NAME",
+				"EMAIL");
+	}
+
+	@Test
+	void badFilesGetProblemDetails() {
+		ResponseEntity<JsonNode> fake = upload("leads.xlsx", "name,email\n".getBytes(StandardCharsets.UTF_8), null);
+		ResponseEntity<JsonNode> broken = upload("leads.xlsx", new byte[] { 'P', 'K', 3, 4, 1, 2, 3, 4, 5 }, null);
+		ResponseEntity<JsonNode> empty = upload("leads.csv", new byte[0], null);
+		ResponseEntity<JsonNode> tooLarge = upload("big.csv", new byte[100 * 1024], null);
+
+		then(fake.getStatusCode().value()).isEqualTo(400);
+		then(fake.getBody().path("type").asString()).isEqualTo("/problems/bad-file");
+		then(fields(fake.getBody())).containsExactly("file");
+		then(broken.getStatusCode().value()).isEqualTo(400);
+		then(broken.getBody().path("type").asString()).isEqualTo("/problems/bad-file");
+		then(empty.getStatusCode().value()).isEqualTo(400);
+		then(tooLarge.getStatusCode().value()).isEqualTo(413);
+		then(tooLarge.getBody().path("type").asString()).isEqualTo("/problems/file-too-large");
+	}
+
+	@Test
+	void anUnknownJobIsNotFound() {
+		ResponseEntity<JsonNode> response = getEntity("/api/imports/jobs/424242");
+
+		then(response.getStatusCode().value()).isEqualTo(404);
+		then(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+}

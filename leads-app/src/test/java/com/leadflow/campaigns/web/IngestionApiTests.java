@@ -1,0 +1,156 @@
+package com.leadflow.campaigns.web;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.ResponseEntity;
+
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.Touch;
+
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IngestionApiTests extends ApiTestSupport {
+
+	@Autowired
+	LeadPool pool;
+
+	static Map<String, Object> touch(String key, Object seriesId, String channel, String email, String phone) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("idempotencyKey", key);
+		body.put("seriesId", seriesId);
+		body.put("channel", channel);
+		body.put("name", "陈静");
+		body.put("email", email);
+		body.put("phone", phone);
+		body.put("company", "杭州某某软件有限公司");
+		body.put("industry", "Software");
+		body.put("utmSource", "baidu");
+		body.put("utmMedium", "cpc");
+		body.put("utmCampaign", "q2-brand");
+		return body;
+	}
+
+	long series(String name) {
+		return post("/api/campaign-series", SeriesApiTests.series(name)).getBody().path("id").asLong();
+	}
+
+	long count(String sql) {
+		return jdbc.queryForObject(sql, Long.class);
+	}
+
+	@Test
+	void aTouchIsTaggedWithSeriesChannelAndUtm() {
+		long seriesId = series("Brand search");
+
+		ResponseEntity<JsonNode> created = post("/api/ingest/touches",
+				touch("form-1", seriesId, "PAID_SEARCH", "chen.jing@example.cn", null));
+
+		then(created.getStatusCode().value()).isEqualTo(201);
+		then(created.getBody().path("outcome").asString()).isEqualTo("CREATED");
+		List<Touch> timeline = pool.touches(created.getBody().path("leadId").asLong());
+		then(timeline).hasSize(1);
+		then(timeline.get(0).seriesId()).isEqualTo(seriesId);
+		then(timeline.get(0).channel()).isEqualTo("PAID_SEARCH");
+		then(timeline.get(0).action().name()).isEqualTo("FORM_SUBMIT");
+		then(timeline.get(0).payload()).containsEntry("utmSource", "baidu").containsEntry("utmMedium", "cpc")
+			.containsEntry("utmCampaign", "q2-brand");
+	}
+
+	@Test
+	void aRetriedTouchIsNotCountedTwice() {
+		long seriesId = series("Webinar 5");
+		Map<String, Object> body = touch("webinar-5:reg-77", seriesId, "WEBINAR", "wu.lei@example.cn", "13700137000");
+
+		ResponseEntity<JsonNode> first = post("/api/ingest/touches", body);
+		ResponseEntity<JsonNode> retry = post("/api/ingest/touches", body);
+
+		then(retry.getStatusCode().value()).isEqualTo(200);
+		then(retry.getBody().path("outcome").asString()).isEqualTo("DUPLICATE_TOUCH");
+		then(retry.getBody().path("touchId").asLong()).isEqualTo(first.getBody().path("touchId").asLong());
+		then(pool.touches(first.getBody().path("leadId").asLong())).hasSize(1);
+	}
+
+	@Test
+	void aTouchWithoutSeriesGoesToTheDefaultSeries() {
+		ResponseEntity<JsonNode> created = post("/api/ingest/touches",
+				touch("call-1", null, "HOTLINE_400", null, "400-800-8208"));
+		JsonNode defaultSeries = get("/api/campaign-series").valueStream()
+			.filter(s -> s.path("name").asString().equals("400Inbound")).findFirst().orElseThrow();
+
+		then(pool.touches(created.getBody().path("leadId").asLong()).get(0).seriesId())
+			.isEqualTo(defaultSeries.path("id").asLong());
+	}
+
+	@Test
+	void resendingABatchWithTheSameKeysChangesNothing() {
+		long seriesId = series("Roadshow Shenzhen");
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			items.add(touch("roadshow:" + i, seriesId, "OFFLINE_EVENT", "guest" + (i % 40) + "@example.cn", null));
+		}
+		Map<String, Object> batch = Map.of("items", items);
+
+		JsonNode first = post("/api/ingest/batches", batch).getBody();
+		long leads = count("select count(*) from lead");
+		long touches = count("select count(*) from touch");
+		long attributed = count("select count(*) from campaign_touch");
+		JsonNode again = post("/api/ingest/batches", batch).getBody();
+
+		then(first.path("created").asInt()).isEqualTo(40);
+		then(first.path("matched").asInt()).isEqualTo(10);
+		then(again.path("duplicates").asInt()).isEqualTo(50);
+		then(again.path("created").asInt()).isZero();
+		then(count("select count(*) from lead")).isEqualTo(leads).isEqualTo(40);
+		then(count("select count(*) from touch")).isEqualTo(touches).isEqualTo(50);
+		then(count("select count(*) from campaign_touch")).isEqualTo(attributed).isEqualTo(50);
+	}
+
+	@Test
+	void aBadItemIsRejectedAndTheOthersAreStored() {
+		List<Map<String, Object>> items = List.of(touch("a", null, "API", "ok@example.cn", null),
+				touch("b", null, "API", "not-an-email", null), touch("c", null, "API", null, null));
+
+		JsonNode response = post("/api/ingest/batches", Map.of("items", items)).getBody();
+
+		then(response.path("created").asInt()).isEqualTo(1);
+		then(response.path("rejected").asInt()).isEqualTo(2);
+		then(response.path("results").get(1).path("errors").get(0).path("field").asString()).isEqualTo("email");
+		then(response.path("results").get(2).path("errors").get(0).path("field").asString()).isEqualTo("email");
+	}
+
+	@Test
+	void aBatchOfMoreThanAThousandIsRefused() {
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (int i = 0; i < 1001; i++) {
+			items.add(touch("k" + i, null, "API", "p" + i + "@example.cn", null));
+		}
+
+		ResponseEntity<JsonNode> response = post("/api/ingest/batches", Map.of("items", items));
+
+		then(response.getStatusCode().value()).isEqualTo(400);
+		then(fields(response.getBody())).containsExactly("items");
+		then(count("select count(*) from lead")).isZero();
+	}
+
+	@Test
+	void missingKeyChannelAndUnknownSeriesAreNamed() {
+		Map<String, Object> noKey = touch(null, null, null, "x@example.cn", null);
+		ResponseEntity<JsonNode> invalid = post("/api/ingest/touches", noKey);
+		ResponseEntity<JsonNode> unknownSeries = post("/api/ingest/touches",
+				touch("z", 999_999, "API", "x@example.cn", null));
+
+		then(invalid.getStatusCode().value()).isEqualTo(400);
+		then(fields(invalid.getBody())).containsExactlyInAnyOrder("idempotencyKey", "channel");
+		then(unknownSeries.getStatusCode().value()).isEqualTo(400);
+		then(fields(unknownSeries.getBody())).containsExactly("seriesId");
+	}
+}

@@ -1,0 +1,48 @@
+package com.leadflow.campaigns.attribution;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The touches campaigns brought into the pool, recorded once per pool touch id (replays are no-ops). */
+@Repository
+public class CampaignTouches {
+
+	/** One recorded touch. */
+	public record Recorded(long touchId, long leadId, long seriesId, String channel, boolean leadCreated, Long importJobId,
+			Long rowNo, Instant occurredAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	CampaignTouches(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	public void record(List<Recorded> touches) {
+		if (touches.isEmpty()) {
+			return;
+		}
+		batch.batchUpdate("""
+				insert into campaign_touch (touch_id, lead_id, series_id, channel, lead_created, import_job_id, row_no, occurred_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (touch_id) do nothing""",
+				touches.stream().map(t -> new Object[] { t.touchId(), t.leadId(), t.seriesId(), t.channel(), t.leadCreated(),
+						t.importJobId(), t.rowNo(), Timestamp.from(t.occurredAt()) }).toList());
+	}
+
+	/** Which of these leads an import job created (to tell duplicates inside a file from existing leads). */
+	public List<Long> createdByJob(long jobId, List<Long> leadIds) {
+		if (leadIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select distinct lead_id from campaign_touch where import_job_id = ? and lead_created and lead_id = any(?)")
+			.params(jobId, leadIds.toArray(Long[]::new)).query(Long.class).list();
+	}
+}

@@ -1,0 +1,313 @@
+package com.leadflow.campaigns.importing;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+import com.leadflow.campaigns.Channel;
+import com.leadflow.campaigns.ImportFinished;
+import com.leadflow.campaigns.attribution.CampaignTouches;
+import com.leadflow.campaigns.attribution.CampaignTouches.Recorded;
+import com.leadflow.campaigns.importing.ImportJobs.BatchOutcome;
+import com.leadflow.campaigns.importing.ImportJobs.RejectedRow;
+import com.leadflow.campaigns.importing.RowMapper.Mapped;
+import com.leadflow.campaigns.importing.RowMapper.RowProblem;
+import com.leadflow.core.Arrival;
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.Resolution;
+import com.leadflow.core.Touch;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Runs import jobs. A node claims one open job in the database ({@code FOR UPDATE SKIP LOCKED}, with a lease), streams
+ * its file from the row after the job's committed position, resolves each batch of rows through the lead pool (rows
+ * in parallel) and commits the batch's counts, rejected rows, attribution and new position in one transaction. Each
+ * row's touch carries the idempotency key {@code import:<jobId>:<rowNo>}, so a batch replayed after a crash (resolved
+ * but not committed) adds no touch and no lead: its rows come back as duplicates and are counted as before.
+ */
+@Component
+public class ImportWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+
+	private final ImportJobs jobs;
+
+	private final Uploads uploads;
+
+	private final LeadPool pool;
+
+	private final CampaignTouches touches;
+
+	private final TransactionTemplate tx;
+
+	private final ImportProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final ExecutorService resolvers;
+
+	private final String node;
+
+	private volatile boolean stopping;
+
+	ImportWorker(ImportJobs jobs, Uploads uploads, LeadPool pool, CampaignTouches touches, TransactionTemplate tx,
+			ImportProperties properties, ApplicationEventPublisher events) {
+		this.jobs = jobs;
+		this.events = events;
+		this.uploads = uploads;
+		this.pool = pool;
+		this.touches = touches;
+		this.tx = tx;
+		this.properties = properties;
+		this.resolvers = Executors.newFixedThreadPool(properties.threads(), Thread.ofPlatform().daemon().name("import-", 0).factory());
+		this.node = hostname() + ":" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Scheduled(fixedDelayString = "${leadflow.campaigns.import.poll-interval:1s}", initialDelayString = "${leadflow.campaigns.import.poll-interval:1s}")
+	void poll() {
+		if (!properties.workerEnabled()) {
+			return;
+		}
+		while (!stopping && runOnce(Long.MAX_VALUE, false)) {
+			// keep going while there are jobs to claim
+		}
+	}
+
+	/** Claims one job and runs it to its end; false when there was none to claim. */
+	public boolean runOnce() {
+		return runOnce(Long.MAX_VALUE, false);
+	}
+
+	/**
+	 * Claims one job and runs at most {@code maxBatches} batches of it. With {@code crashBeforeLastCommit} the last
+	 * of those batches is resolved but not committed and the claim is kept, as when the node dies at that moment.
+	 */
+	boolean runOnce(long maxBatches, boolean crashBeforeLastCommit) {
+		Optional<Long> claimed = tx.execute(status -> jobs.claim(node, properties.lease()));
+		if (claimed.isEmpty()) {
+			return false;
+		}
+		long jobId = claimed.get();
+		try {
+			run(jobs.find(jobId).orElseThrow(), maxBatches, crashBeforeLastCommit);
+		}
+		catch (RuntimeException e) {
+			log.warn("Import job {} failed on {}: {}", jobId, node, e.toString());
+			jobs.release(jobId, node, e.toString(), properties.maxAttempts(), Duration.ofSeconds(5));
+		}
+		return true;
+	}
+
+	private void run(ImportJob job, long maxBatches, boolean crashBeforeLastCommit) {
+		Uploads.Upload upload = uploads.find(job.uploadId()).orElseThrow();
+		Path file = uploads.spool(upload.id());
+		try (RowSource source = RowSource.open(file, upload.format(), upload.charset())) {
+			RowMapper mapper = new RowMapper(source.header(), job.mapping(), job.seriesId(), Channel.valueOf(job.channel()),
+					"import:" + job.id() + ":");
+			SourceRow row = source.next();
+			while (row != null && row.rowNo() <= job.position()) {
+				row = source.next(); // committed before: skip
+			}
+			long batches = 0;
+			while (row != null) {
+				if (stopping) {
+					jobs.unclaim(job.id(), node);
+					return;
+				}
+				List<SourceRow> batch = new ArrayList<>(properties.batchSize());
+				while (row != null && batch.size() < properties.batchSize()) {
+					batch.add(row);
+					row = source.next();
+				}
+				batches++;
+				boolean crash = crashBeforeLastCommit && batches == maxBatches;
+				if (!processBatch(job, mapper, source.header(), batch, crash) || crash) {
+					return;
+				}
+				if (batches == maxBatches) {
+					jobs.unclaim(job.id(), node);
+					return;
+				}
+			}
+			tx.executeWithoutResult(status -> {
+				if (jobs.finish(job.id(), node) && !job.dryRun()) {
+					ImportJob done = jobs.find(job.id()).orElseThrow();
+					events.publishEvent(new ImportFinished(done.id(), done.seriesId(), done.channel(), done.created(),
+							done.matched(), done.duplicatesInFile(), done.failed()));
+				}
+			});
+			log.info("Import job {} finished", job.id());
+		}
+		finally {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (java.io.IOException ignored) {
+				// temp file
+			}
+		}
+	}
+
+	/** Resolves and commits one batch; false when this node no longer holds the job (cancelled or taken over). */
+	private boolean processBatch(ImportJob job, RowMapper mapper, List<String> headers, List<SourceRow> rows,
+			boolean crashBeforeCommit) {
+		Instant at = Instant.now();
+		List<RejectedRow> rejected = new ArrayList<>();
+		List<SourceRow> accepted = new ArrayList<>();
+		List<Arrival> arrivals = new ArrayList<>();
+		for (SourceRow row : rows) {
+			Mapped mapped = mapper.map(row, at);
+			if (mapped.ok()) {
+				accepted.add(row);
+				arrivals.add(mapped.arrival());
+			}
+			else {
+				rejected.add(new RejectedRow(row.rowNo(), mapped.problems(), row.cells()));
+			}
+		}
+		long created = 0, matched = 0, inFile = 0;
+		List<Recorded> recorded = new ArrayList<>();
+		if (!job.dryRun()) {
+			List<Future<Resolution>> futures = arrivals.stream().map(a -> resolvers.submit(() -> pool.resolve(a))).toList();
+			List<Resolution> resolutions = new ArrayList<>();
+			List<SourceRow> resolvedRows = new ArrayList<>();
+			for (int i = 0; i < futures.size(); i++) {
+				try {
+					resolutions.add(futures.get(i).get());
+					resolvedRows.add(accepted.get(i));
+				}
+				catch (ExecutionException e) {
+					if (e.getCause() instanceof ErrorResponseException bad && bad.getStatusCode().value() == 400) {
+						rejected.add(new RejectedRow(accepted.get(i).rowNo(), problems(bad, job.mapping(), headers),
+								accepted.get(i).cells()));
+					}
+					else {
+						throw new IllegalStateException("resolving row " + accepted.get(i).rowNo() + " failed", e.getCause());
+					}
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted", e);
+				}
+			}
+			Set<Long> createdHere = new HashSet<>();
+			boolean[] leadCreated = new boolean[resolutions.size()];
+			for (int i = 0; i < resolutions.size(); i++) {
+				Resolution r = resolutions.get(i);
+				leadCreated[i] = r.outcome() == Resolution.Outcome.CREATED
+						|| (r.outcome() == Resolution.Outcome.DUPLICATE_TOUCH && createdByThisTouch(r));
+				if (leadCreated[i]) {
+					createdHere.add(r.leadId());
+				}
+			}
+			List<Long> others = resolutions.stream().map(Resolution::leadId).filter(id -> !createdHere.contains(id))
+				.distinct().toList();
+			Set<Long> createdEarlier = new HashSet<>(touches.createdByJob(job.id(), others));
+			for (int i = 0; i < resolutions.size(); i++) {
+				Resolution r = resolutions.get(i);
+				if (leadCreated[i]) {
+					created++;
+				}
+				else if (createdHere.contains(r.leadId()) || createdEarlier.contains(r.leadId())) {
+					inFile++;
+				}
+				else {
+					matched++;
+				}
+				recorded.add(new Recorded(r.touchId(), r.leadId(), job.seriesId(), job.channel(), leadCreated[i], job.id(),
+						resolvedRows.get(i).rowNo(), at));
+			}
+		}
+		if (crashBeforeCommit) {
+			return false;
+		}
+		BatchOutcome outcome = new BatchOutcome(rows.get(rows.size() - 1).rowNo(), rows.size(), created, matched, inFile,
+				rejected.size(), rejected);
+		Boolean held = tx.execute(status -> {
+			touches.record(recorded);
+			if (!jobs.commitBatch(job.id(), node, properties.lease(), outcome)) {
+				status.setRollbackOnly();
+				return false;
+			}
+			return true;
+		});
+		return Boolean.TRUE.equals(held);
+	}
+
+	/** For a replayed row: whether its (earlier) touch is the first of its lead, i.e. the row created the lead. */
+	private boolean createdByThisTouch(Resolution replay) {
+		List<Touch> timeline = pool.touches(replay.leadId());
+		return !timeline.isEmpty() && timeline.stream().mapToLong(Touch::id).min().getAsLong() == replay.touchId();
+	}
+
+	/** The pool's field problems, named by the file's column headers. */
+	private static List<RowProblem> problems(ErrorResponseException e, Map<Integer, LeadField> mapping,
+			List<String> headers) {
+		Object errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+		List<RowProblem> problems = new ArrayList<>();
+		if (errors instanceof List<?> list) {
+			for (Object item : list) {
+				if (item instanceof Map<?, ?> m) {
+					problems.add(new RowProblem(column(String.valueOf(m.get("field")), mapping, headers),
+							String.valueOf(m.get("message"))));
+				}
+			}
+		}
+		if (problems.isEmpty()) {
+			problems.add(new RowProblem("", String.valueOf(e.getBody().getDetail())));
+		}
+		return problems;
+	}
+
+	private static String column(String field, Map<Integer, LeadField> mapping, List<String> headers) {
+		List<LeadField> candidates = field.startsWith("email") ? List.of(LeadField.EMAIL)
+				: field.startsWith("phone") ? List.of(LeadField.MOBILE, LeadField.PHONE) : List.of();
+		int nth = field.matches(".*\\[(\\d+)]") ? Integer.parseInt(field.replaceAll(".*\\[(\\d+)]", "$1")) : 0;
+		List<String> columns = new ArrayList<>();
+		for (LeadField candidate : candidates) {
+			mapping.forEach((index, f) -> {
+				if (f == candidate && index < headers.size()) {
+					columns.add(headers.get(index));
+				}
+			});
+		}
+		return nth < columns.size() ? columns.get(nth) : columns.isEmpty() ? "" : columns.get(0);
+	}
+
+	@PreDestroy
+	void stop() {
+		stopping = true;
+		resolvers.shutdown();
+	}
+
+	private static String hostname() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.io.IOException e) {
+			return "node";
+		}
+	}
+}

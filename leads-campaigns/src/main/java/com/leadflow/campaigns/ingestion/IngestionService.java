@@ -1,0 +1,116 @@
+package com.leadflow.campaigns.ingestion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+import com.leadflow.campaigns.Channel;
+import com.leadflow.campaigns.attribution.CampaignTouches;
+import com.leadflow.campaigns.attribution.CampaignTouches.Recorded;
+import com.leadflow.campaigns.series.SeriesCatalog;
+import com.leadflow.campaigns.support.Problems;
+import com.leadflow.core.Arrival;
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.Resolution;
+
+/**
+ * Brings channel touches into the lead pool, one or a batch at a time: each is tagged with its series (the default
+ * series when none is named) and channel, carries the caller's idempotency key (prefixed {@code ingest:}) so a retried
+ * request adds no second touch, and is recorded for attribution.
+ */
+@Service
+public class IngestionService {
+
+	/** The caller's arrival before its series is settled. {@code seriesId} null means the default series. */
+	public record Ingest(Long seriesId, Channel channel, Arrival arrival) {
+	}
+
+	/** What happened to one arrival: stored (with the pool's outcome) or rejected (with field problems). */
+	public record Result(int index, String idempotencyKey, Resolution.Outcome outcome, Long leadId, Long touchId,
+			List<String> matchedKeys, List<Map<String, Object>> errors) {
+
+		public boolean rejected() {
+			return outcome == null;
+		}
+	}
+
+	public static final String KEY_PREFIX = "ingest:";
+
+	private final LeadPool pool;
+
+	private final SeriesCatalog series;
+
+	private final CampaignTouches touches;
+
+	private final Clock clock;
+
+	IngestionService(LeadPool pool, SeriesCatalog series, CampaignTouches touches, ObjectProvider<Clock> clock) {
+		this.pool = pool;
+		this.series = series;
+		this.touches = touches;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/** One arrival; invalid lead data throws the pool's 400 problem. */
+	public Result ingest(Ingest ingest) {
+		return store(0, ingest, resolveSeries(ingest.seriesId(), "seriesId"));
+	}
+
+	/** A batch: every arrival is stored or rejected on its own; a bad one does not stop the others. */
+	public List<Result> ingestAll(List<Ingest> batch) {
+		List<Long> seriesIds = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			seriesIds.add(resolveSeries(batch.get(i).seriesId(), "items[" + i + "].seriesId"));
+		}
+		List<Result> results = new ArrayList<>(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			try {
+				results.add(store(i, batch.get(i), seriesIds.get(i)));
+			}
+			catch (ErrorResponseException e) {
+				if (e.getStatusCode().value() != 400) {
+					throw e;
+				}
+				Object errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+				@SuppressWarnings("unchecked")
+				List<Map<String, Object>> list = errors instanceof List<?> l ? (List<Map<String, Object>>) l
+						: List.of(Map.of("field", "", "message", String.valueOf(e.getBody().getDetail())));
+				results.add(new Result(i, batch.get(i).arrival().touch().idempotencyKey(), null, null, null, List.of(), list));
+			}
+		}
+		return results;
+	}
+
+	private long resolveSeries(Long seriesId, String field) {
+		if (seriesId == null) {
+			return series.defaultSeriesId();
+		}
+		if (series.find(seriesId).isEmpty()) {
+			throw Problems.invalid(field, "no campaign series with id " + seriesId);
+		}
+		return seriesId;
+	}
+
+	private Result store(int index, Ingest ingest, long seriesId) {
+		Arrival given = ingest.arrival();
+		Arrival.TouchInput t = given.touch();
+		String key = t.idempotencyKey();
+		Instant at = t.occurredAt() == null ? clock.instant() : t.occurredAt();
+		Arrival arrival = new Arrival(given.person(), given.company(),
+				new Arrival.TouchInput(t.action() == null ? ingest.channel().defaultAction() : t.action(),
+						ingest.channel().name(), seriesId, at, t.minutes(), t.contentId(), t.payload(),
+						key == null ? null : KEY_PREFIX + key),
+				given.source() == null ? ingest.channel().name() : given.source());
+		Resolution resolution = pool.resolve(arrival);
+		touches.record(List.of(new Recorded(resolution.touchId(), resolution.leadId(), seriesId, ingest.channel().name(),
+				resolution.outcome() == Resolution.Outcome.CREATED, null, null, at)));
+		return new Result(index, key, resolution.outcome(), resolution.leadId(), resolution.touchId(),
+				resolution.matchedKeys(), List.of());
+	}
+}
