@@ -30,6 +30,7 @@ class PeerConnector {
 	PeerConnector(CrmSyncProperties properties) {
 		clients.put(Peer.CRM, client(properties.crm()));
 		clients.put(Peer.CALL_CENTER, client(properties.callCenter()));
+		clients.put(Peer.MARKETING, client(properties.marketing()));
 	}
 
 	private static RestClient client(CrmSyncProperties.Peer peer) {
