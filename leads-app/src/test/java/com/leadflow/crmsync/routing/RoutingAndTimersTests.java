@@ -24,6 +24,7 @@ import com.leadflow.core.Arrival;
 import com.leadflow.core.Arrival.CompanyInfo;
 import com.leadflow.core.Arrival.Person;
 import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.ConsentPurpose;
 import com.leadflow.core.TouchAction;
 import com.leadflow.crmsync.CrmSyncHttpTestBase;
 import com.leadflow.scoring.FitGrade;
@@ -32,7 +33,10 @@ import com.leadflow.scoring.ScoreBand;
 
 import tools.jackson.databind.JsonNode;
 
-/** Band changes route leads (stage, SDR, lists); SLA and re-engagement timers move them when time passes. */
+/**
+ * Band changes route leads (stage, SDR and owner, invitation lists, notifications) honouring consent; SLA, stale-MQL
+ * and re-engagement timers move or flag them when time passes.
+ */
 class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 
 	@Autowired
@@ -63,7 +67,9 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 		long id = pool.resolve(new Arrival(new Person(name, null, null, List.of(email), List.of(), null, null,
 				crmContactId, region, null, null, null, null, null, owner, null),
 				new CompanyInfo(name + " Co", industry, null, region),
-				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "API")).leadId();
+				new TouchInput(TouchAction.FORM_SUBMIT, "WEB_FORM", null, Instant.now(), null, null,
+						Map.of("consent", Map.of("purposes", List.of("CALLS"), "textVersion", "test-form-1")), null),
+				"API")).leadId();
 		settle();
 		return id;
 	}
@@ -103,6 +109,77 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 		then(owner(westManufacturing)).isEqualTo("sdr-1");
 		then(pool.find(customer).orElseThrow().existingCustomer()).isTrue();
 		then(owner(customer)).isEqualTo("am-wang");
+		then(get("/api/sdr-queue").getBody().valueStream().filter(e -> e.path("leadId").asLong() == customer)
+			.map(e -> e.path("team").asString())).containsExactly("key-accounts");
+
+		// the account owner is notified through the CRM; the call center gets no task for a customer
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received("/crm/notifications").size() == 1);
+		JsonNode notice = json(received("/crm/notifications").get(0));
+		then(notice.path("owner").asString()).isEqualTo("am-wang");
+		then(notice.path("leadId").asLong()).isEqualTo(customer);
+		then(notice.path("message").asString()).contains("Customer Lead", "routed to you");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received("/cc/call-tasks").size() == 2);
+		then(received("/cc/call-tasks").stream().map(b -> json(b).path("leadId").asLong()))
+			.containsExactlyInAnyOrder(east, westManufacturing);
+	}
+
+	/** Bodies of the requests the peers received on a path, oldest first. */
+	List<String> received(String path) {
+		return peers.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals(path))
+			.sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+			.map(e -> e.getRequest().getBodyAsString()).toList();
+	}
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper mapper;
+
+	JsonNode json(String body) {
+		return mapper.readTree(body);
+	}
+
+	@Test
+	void aHotLeadWithoutCallConsentIsQueuedButNeverCalledAndTheQueueSaysWhy() {
+		long silent = newLead("Silent Lead", "silent@example.com", ConsentPurpose.MARKETING_EMAIL);
+		long callable = newLead("Callable Lead", "callable@example.com");
+		long dnc = newLead("Dnc Lead", "dnc@example.com");
+		pool.resolve(new Arrival(Person.of(null, "dnc@example.com", null), null,
+				TouchInput.of(TouchAction.UNSUBSCRIBE, "CALL", Instant.now()), "API")); // "do not call me again"
+		settle();
+
+		bandChanged(silent, ScoreBand.COOL, ScoreBand.HOT);
+		bandChanged(callable, ScoreBand.COOL, ScoreBand.HOT);
+		bandChanged(dnc, ScoreBand.COOL, ScoreBand.HOT);
+
+		then(List.of(stage(silent), stage(callable), stage(dnc))).as("routed and staged all the same").containsOnly("MQL");
+		Map<Long, String> blocked = new java.util.HashMap<>();
+		get("/api/sdr-queue").getBody().valueStream()
+			.forEach(e -> blocked.put(e.path("leadId").asLong(), e.path("contactBlocked").asString(null)));
+		then(blocked).containsOnlyKeys(silent, callable, dnc);
+		then(blocked.get(silent)).contains("no CALLS consent");
+		then(blocked.get(dnc)).contains("no CALLS consent");
+		then(blocked.get(callable)).isNull();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received("/cc/call-tasks").size() == 1);
+		then(json(received("/cc/call-tasks").get(0)).path("leadId").asLong()).isEqualTo(callable);
+		then(jdbc.queryForObject("select count(*) from outbox_message where kind = 'call-task'", Long.class))
+			.as("no call task was ever written for the others").isEqualTo(1);
+	}
+
+	@Test
+	void anMqlNobodyWorksWithinItsSlaIsFlaggedStale() {
+		long ignored = newLead("Ignored Lead", "ignored@example.com");
+		long worked = newLead("Worked Lead", "worked@example.com");
+		bandChanged(ignored, ScoreBand.COOL, ScoreBand.HOT);
+		bandChanged(worked, ScoreBand.COOL, ScoreBand.HOT);
+		move(worked, "SAL", null, "sdr-2");
+		then(timers.flagStaleMqls()).as("not yet stale").isZero();
+
+		clock.advance(Duration.ofHours(49));
+
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/sdr-queue").getBody().valueStream()
+			.anyMatch(e -> e.path("leadId").asLong() == ignored && e.hasNonNull("staleAt")));
+		then(get("/api/sdr-queue").getBody().valueStream().filter(e -> e.hasNonNull("staleAt"))
+			.map(e -> e.path("leadId").asLong())).containsExactly(ignored);
+		then(timers.flagStaleMqls()).as("flagged once").isZero();
 	}
 
 	@Test
@@ -141,11 +218,17 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 
 		ResponseEntity<JsonNode> incomplete = post("/api/qualification/leads/" + lead, Map.of("outcome", "QUALIFIED",
 				"actor", "sdr-1", "answers", Map.of("budget", "approved", "authority", "VP IT")));
-		ResponseEntity<JsonNode> complete = post("/api/qualification/leads/" + lead, Map.of("outcome", "QUALIFIED",
-				"actor", "sdr-1", "answers", Map.of("need", "traceability", "timeline", "Q3")));
 
 		then(incomplete.getStatusCode().value()).isEqualTo(400);
 		then(incomplete.getBody().path("errors").get(0).path("field").asString()).isEqualTo("answers.need");
+		then(stage(lead)).isEqualTo("MQL");
+		then(jdbc.queryForObject("select count(*) from qualification_answer", Long.class))
+			.as("a refused call changes nothing").isZero();
+
+		ResponseEntity<JsonNode> complete = post("/api/qualification/leads/" + lead, Map.of("outcome", "QUALIFIED",
+				"actor", "sdr-1", "answers",
+				Map.of("budget", "approved", "authority", "VP IT", "need", "traceability", "timeline", "Q3")));
+
 		then(complete.getStatusCode().value()).isEqualTo(200);
 		then(complete.getBody().path("stage").asString()).isEqualTo("SQL");
 		then(jdbc.queryForList("select question || '=' || answer from qualification_answer where lead_id = ? order by 1",

@@ -92,6 +92,30 @@ class AuthorizationMatrixTests {
 		table.put(new Endpoint(HttpMethod.GET, "/api/me", null), new int[] { 200, 200, 200, 200, 200, 200, 200, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/admin/users", null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.POST, "/api/admin/api-keys", "{\"name\":\"k\",\"scopes\":[\"read\"]}"), new int[] { 201, 403, 403, 403, 403, 403, 403, 401 });
+		// crm-sync: lifecycle, SDR queue and qualification, outbox, offline events, nurture, metrics, webhooks
+		String life = "/api/lifecycle/leads/" + leadId;
+		table.put(new Endpoint(HttpMethod.GET, life, null), new int[] { 200, 200, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, life + "/transitions", "{\"to\":\"DISQUALIFIED\",\"actor\":\"m\"}"), new int[] { 400, 400, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/lifecycle/metrics", null), new int[] { 200, 200, 200, 200, 200, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/sdr-queue", null), new int[] { 200, 200, 200, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/qualification/questions", null), new int[] { 200, 200, 200, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/qualification/leads/" + leadId, "{\"outcome\":\"QUALIFIED\",\"actor\":\"m\"}"), new int[] { 400, 400, 404, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/outbox/messages?leadId=" + leadId, null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/outbox/dead-letters", null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/outbox/dead-letters/999999/replay", null), new int[] { 404, 403, 403, 403, 403, 403, 403, 401 });
+		String event = "{\"name\":\"Matrix event\",\"startsAt\":\"2030-01-01T00:00:00Z\"}";
+		table.put(new Endpoint(HttpMethod.POST, "/api/events", event), new int[] { 201, 201, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/events", null), new int[] { 200, 200, 200, 200, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/events/999999", null), new int[] { 404, 404, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.PUT, "/api/events/999999", event), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.DELETE, "/api/events/999999", null), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/events/999999/invitees", null), new int[] { 404, 404, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/events/waiting-list", null), new int[] { 200, 200, 200, 200, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/nurture/rules", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/nurture/audiences", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/nurture/audiences/whitepaper", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/nurture/leads/" + leadId + "/tasks", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/webhooks/crm", "{}"), new int[] { 401, 401, 401, 401, 401, 401, 401, 401 }); // unsigned
 		table.put(new Endpoint(HttpMethod.GET, "/actuator/health", null), new int[] { 200, 200, 200, 200, 200, 200, 200, 200 });
 		table.put(new Endpoint(HttpMethod.GET, "/v3/api-docs", null), new int[] { 200, 200, 200, 200, 200, 200, 200, 200 });
 
