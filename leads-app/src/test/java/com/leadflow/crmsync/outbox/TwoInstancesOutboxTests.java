@@ -103,7 +103,7 @@ class TwoInstancesOutboxTests extends CrmSyncHttpTestBase {
 			return 0;
 		}
 		int count = 0;
-		long until = System.currentTimeMillis() + 20_000;
+		long until = System.currentTimeMillis() + 60_000;
 		while (System.currentTimeMillis() < until && pending() > 0) {
 			count += w.deliverDue();
 		}
