@@ -77,6 +77,9 @@ public abstract class CrmSyncHttpTestBase {
 		registry.add("leadflow.crm-sync.routing.territories[0].region", () -> "East");
 		registry.add("leadflow.crm-sync.routing.territories[0].industry", () -> "Manufacturing");
 		registry.add("leadflow.crm-sync.routing.territories[0].team", () -> "east");
+		registry.add("leadflow.crm-sync.routing.teams.enterprise[0]", () -> "ent-1");
+		registry.add("leadflow.crm-sync.routing.territories[1].company-size", () -> "500+");
+		registry.add("leadflow.crm-sync.routing.territories[1].team", () -> "enterprise");
 		registry.add("leadflow.crm-sync.webhooks.crm-secret", () -> CRM_SECRET);
 		registry.add("leadflow.crm-sync.webhooks.call-center-secret", () -> CALL_CENTER_SECRET);
 		registry.add("leadflow.crm-sync.sla.check-interval", () -> "100ms");

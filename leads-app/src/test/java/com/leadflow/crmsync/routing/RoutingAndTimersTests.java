@@ -64,9 +64,14 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 	}
 
 	long lead(String name, String email, String region, String industry, String owner, String crmContactId) {
+		return lead(name, email, region, industry, null, owner, crmContactId);
+	}
+
+	long lead(String name, String email, String region, String industry, String size, String owner,
+			String crmContactId) {
 		long id = pool.resolve(new Arrival(new Person(name, null, null, List.of(email), List.of(), null, null,
 				crmContactId, region, null, null, null, null, null, owner, null),
-				new CompanyInfo(name + " Co", industry, null, region),
+				new CompanyInfo(name + " Co", industry, size, region),
 				new TouchInput(TouchAction.FORM_SUBMIT, "WEB_FORM", null, Instant.now(), null, null,
 						Map.of("consent", Map.of("purposes", List.of("CALLS"), "textVersion", "test-form-1")), null),
 				"API")).leadId();
@@ -96,17 +101,20 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 	}
 
 	@Test
-	void territoryRulesPickTheTeamAndKnownCustomersGoToTheirAccountOwner() {
+	void territoryRulesPickTheTeamAndKnownCustomersGoToTheirAccountOwnerWithANotification() {
 		long east = lead("East Lead", "east@example.com", "East", "Manufacturing", null, null);
 		long westManufacturing = lead("West Lead", "west@example.com", "West", "Manufacturing", null, null);
 		long customer = lead("Customer Lead", "customer@example.com", "East", "Manufacturing", "am-wang", "CRM-77");
+		long enterprise = lead("Big Lead", "big@example.com", "West", "Retail", "500+", null, null);
 
 		bandChanged(east, ScoreBand.COOL, ScoreBand.HOT);
 		bandChanged(westManufacturing, ScoreBand.COOL, ScoreBand.HOT);
 		bandChanged(customer, ScoreBand.COOL, ScoreBand.HOT);
+		bandChanged(enterprise, ScoreBand.COOL, ScoreBand.HOT);
 
 		then(owner(east)).isEqualTo("east-1");
 		then(owner(westManufacturing)).isEqualTo("sdr-1");
+		then(owner(enterprise)).as("company size territory").isEqualTo("ent-1");
 		then(pool.find(customer).orElseThrow().existingCustomer()).isTrue();
 		then(owner(customer)).isEqualTo("am-wang");
 		then(get("/api/sdr-queue").getBody().valueStream().filter(e -> e.path("leadId").asLong() == customer)
@@ -118,9 +126,9 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 		then(notice.path("owner").asString()).isEqualTo("am-wang");
 		then(notice.path("leadId").asLong()).isEqualTo(customer);
 		then(notice.path("message").asString()).contains("Customer Lead", "routed to you");
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received("/cc/call-tasks").size() == 2);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received("/cc/call-tasks").size() == 3);
 		then(received("/cc/call-tasks").stream().map(b -> json(b).path("leadId").asLong()))
-			.containsExactlyInAnyOrder(east, westManufacturing);
+			.containsExactlyInAnyOrder(east, westManufacturing, enterprise);
 	}
 
 	/** Bodies of the requests the peers received on a path, oldest first. */

@@ -126,7 +126,7 @@ public record CrmSyncProperties(Boolean backgroundJobs, Peer crm, Peer callCente
 	/**
 	 * Assignment of routed leads.
 	 * @param teams members per team, assigned round-robin (default team {@code sdr} with {@code sdr-1}, {@code sdr-2})
-	 * @param territories first matching rule picks the team (region and/or industry; null matches anything)
+	 * @param territories first matching rule picks the team (region, industry, company size; null matches anything)
 	 * @param sdrTeam team of Hot leads no territory matches (default {@code sdr})
 	 * @param keyAccountOwner owner of known customers whose lead has no owner yet (default {@code key-accounts})
 	 * @param invitationList name of the event-invitation list Warm leads join (default {@code next-event})
@@ -143,8 +143,11 @@ public record CrmSyncProperties(Boolean backgroundJobs, Peer crm, Peer callCente
 		}
 	}
 
-	/** A territory rule: leads of this region and/or industry go to {@code team}. */
-	public record Territory(String region, String industry, String team) {
+	/**
+	 * A territory rule: leads of this region, industry and / or company size band (e.g. {@code 500+}; compared without
+	 * case, null matches anything) go to {@code team}.
+	 */
+	public record Territory(String region, String industry, String companySize, String team) {
 	}
 
 	/** The BANT questionnaire (default: budget, authority, need, timeline). */
