@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +45,7 @@ import com.sun.net.httpserver.HttpServer;
  * -Dbench.historyLeads (default 100000).
  */
 @Tag("benchmark")
-@SpringBootTest(classes = LeadflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = LeadflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK) // security needs a web context
 class CrmSyncBenchmark {
 
 	static final int MESSAGES = Integer.getInteger("bench.outboxMessages", 20_000);
@@ -57,18 +56,24 @@ class CrmSyncBenchmark {
 
 	static final int THREADS = Integer.getInteger("bench.threads", 4);
 
-	static HttpServer peer;
+	/** The peer: answers every request 200 at once (started before the context reads its URL). */
+	static final HttpServer peer = startPeer();
 
-	@BeforeAll
-	static void peer() throws Exception {
-		peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-		peer.createContext("/", exchange -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.sendResponseHeaders(200, -1);
-			exchange.close();
-		});
-		peer.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-		peer.start();
+	static HttpServer startPeer() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+			server.createContext("/", exchange -> {
+				exchange.getRequestBody().readAllBytes();
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+			server.start();
+			return server;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	@AfterAll

@@ -91,13 +91,13 @@ public class LifecycleMetrics {
 				        select lead_id, started + make_interval(secs => :long) from stays
 				        where stage = 'NURTURING' and coalesce(ended, :now) - started >= make_interval(secs => :long)
 				    ) chances group by lead_id),
-				first_sql as (select lead_id, min(started) at from stays where stage = 'SQL' group by lead_id)
+				sqls as (select lead_id, min(started) first_at, max(started) last_at from stays where stage = 'SQL'
+				         group by lead_id)
 				select count(*),
-				       count(*) filter (where f.at is not null and (c.since is null or f.at < c.since)),
+				       count(*) filter (where f.first_at is not null and (c.since is null or f.first_at < c.since)),
 				       count(c.since),
-				       count(*) filter (where c.since is not null
-				           and exists (select 1 from stays s where s.lead_id = l.lead_id and s.stage = 'SQL' and s.started > c.since))
-				from lead_lifecycle l left join second_chance c using (lead_id) left join first_sql f using (lead_id)""")
+				       count(*) filter (where c.since is not null and f.last_at > c.since)
+				from lead_lifecycle l left join second_chance c using (lead_id) left join sqls f using (lead_id)""")
 			.param("long", longNurture).param("now", at)
 			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) }).single();
 		Duration mqlContact = properties.sla().mqlContact();
@@ -108,11 +108,11 @@ public class LifecycleMetrics {
 			.param("sla", mqlContact.toSeconds()).param("now", at).query(Long.class).single();
 		long notAccepted = jdbc.sql("select count(distinct lead_id) from sla_escalation").query(Long.class).single();
 		long[] recycled = jdbc.sql("""
-				with recycled as (select lead_id, min(occurred_at) at from lead_stage_history
-				                  where to_stage = 'RECYCLED' group by lead_id)
-				select count(*), count(*) filter (where exists (select 1 from lead_stage_history h
-				    where h.lead_id = r.lead_id and h.to_stage = 'MQL' and h.occurred_at > r.at))
-				from recycled r""")
+				select count(*), count(*) filter (where last_mql > first_recycled) from (
+				    select min(occurred_at) filter (where to_stage = 'RECYCLED') first_recycled,
+				           max(occurred_at) filter (where to_stage = 'MQL') last_mql
+				    from lead_stage_history group by lead_id) l
+				where first_recycled is not null""")
 			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
 		return new Metrics(now, stages, Conversion.of(conversion[0], conversion[1]),
 				Conversion.of(conversion[2], conversion[3]), new Sla(mqlContact, notContacted, notAccepted),
