@@ -63,6 +63,8 @@ class SecurityConfiguration {
 			// lifecycle and hand-offs
 			.requestMatchers("/api/sdr-queue/**", "/api/qualification/**")
 			.hasAnyRole("ADMIN", "MARKETER", "SDR")
+			.requestMatchers(HttpMethod.GET, "/api/lifecycle/metrics") // aggregates, no personal data
+			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES", "ANALYST")
 			.requestMatchers("/api/lifecycle/**")
 			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES")
 			.requestMatchers("/api/outbox/**")

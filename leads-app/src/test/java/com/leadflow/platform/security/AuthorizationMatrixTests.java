@@ -143,19 +143,11 @@ class AuthorizationMatrixTests {
 		table.put(new Endpoint(HttpMethod.POST, "/api/imports/jobs/" + NONE + "/cancel", null), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/imports/jobs/" + NONE + "/rejected", null), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/imports/jobs/" + NONE + "/rejected.csv", null), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
-		// lifecycle, routing and hand-offs
-		table.put(new Endpoint(HttpMethod.GET, "/api/lifecycle/leads/" + leadId, null), new int[] { 200, 200, 404, 404, 403, 403, 403, 401 });
 		// NEW -> WON is never legal: staff in scope get 409 and nothing moves
 		table.put(new Endpoint(HttpMethod.POST, "/api/lifecycle/leads/" + leadId + "/transitions", "{\"to\":\"WON\",\"actor\":\"matrix\"}"), new int[] { 409, 409, 404, 404, 403, 403, 403, 401 });
-		table.put(new Endpoint(HttpMethod.GET, "/api/sdr-queue", null), new int[] { 200, 200, 200, 403, 403, 403, 403, 401 });
-		table.put(new Endpoint(HttpMethod.GET, "/api/qualification/questions", null), new int[] { 200, 200, 200, 403, 403, 403, 403, 401 });
 		// qualifying without the required answers is refused and stores nothing
 		table.put(new Endpoint(HttpMethod.POST, "/api/qualification/leads/" + leadId, "{\"outcome\":\"QUALIFIED\",\"answers\":{},\"actor\":\"matrix\"}"), new int[] { 400, 400, 404, 403, 403, 403, 403, 401 });
-		table.put(new Endpoint(HttpMethod.GET, "/api/outbox/messages?leadId=" + leadId, null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
-		table.put(new Endpoint(HttpMethod.GET, "/api/outbox/dead-letters", null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
-		table.put(new Endpoint(HttpMethod.POST, "/api/outbox/dead-letters/" + NONE + "/replay", null), new int[] { 404, 403, 403, 403, 403, 403, 403, 401 });
 		// webhooks authenticate by their signature, whoever calls
-		table.put(new Endpoint(HttpMethod.POST, "/api/webhooks/crm", "{}"), new int[] { 401, 401, 401, 401, 401, 401, 401, 401 });
 		table.put(new Endpoint(HttpMethod.POST, "/api/webhooks/call-center", "{}"), new int[] { 401, 401, 401, 401, 401, 401, 401, 401 });
 		// analytics: aggregates for planners and sellers (not SDRs); market sizes and standards by marketers; rebuild by admins
 		for (String report : List.of("visibility", "visibility/trend", "bands/trend", "market-sizes", "standards",
@@ -168,6 +160,30 @@ class AuthorizationMatrixTests {
 		table.put(new Endpoint(HttpMethod.POST, "/api/analytics/snapshots", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.POST, "/api/analytics/rebuild", null), new int[] { 202, 403, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/analytics/rebuild", null), new int[] { 200, 200, 403, 200, 200, 403, 200, 401 });
+		// crm-sync: lifecycle, SDR queue and qualification, outbox, offline events, nurture, metrics, webhooks
+		String life = "/api/lifecycle/leads/" + leadId;
+		table.put(new Endpoint(HttpMethod.GET, life, null), new int[] { 200, 200, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, life + "/transitions", "{\"to\":\"DISQUALIFIED\",\"actor\":\"m\"}"), new int[] { 400, 400, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/lifecycle/metrics", null), new int[] { 200, 200, 200, 200, 200, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/sdr-queue", null), new int[] { 200, 200, 200, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/qualification/questions", null), new int[] { 200, 200, 200, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/qualification/leads/" + leadId, "{\"outcome\":\"QUALIFIED\",\"actor\":\"m\"}"), new int[] { 400, 400, 404, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/outbox/messages?leadId=" + leadId, null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/outbox/dead-letters", null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/outbox/dead-letters/999999/replay", null), new int[] { 404, 403, 403, 403, 403, 403, 403, 401 });
+		String event = "{\"name\":\"Matrix event\",\"startsAt\":\"2030-01-01T00:00:00Z\"}";
+		table.put(new Endpoint(HttpMethod.POST, "/api/events", event), new int[] { 201, 201, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/events", null), new int[] { 200, 200, 200, 200, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/events/999999", null), new int[] { 404, 404, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.PUT, "/api/events/999999", event), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.DELETE, "/api/events/999999", null), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/events/999999/invitees", null), new int[] { 404, 404, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/events/waiting-list", null), new int[] { 200, 200, 200, 200, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/nurture/rules", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/nurture/audiences", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/nurture/audiences/whitepaper", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/nurture/leads/" + leadId + "/tasks", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/webhooks/crm", "{}"), new int[] { 401, 401, 401, 401, 401, 401, 401, 401 }); // unsigned
 		table.put(new Endpoint(HttpMethod.GET, "/actuator/health", null), new int[] { 200, 200, 200, 200, 200, 200, 200, 200 });
 		table.put(new Endpoint(HttpMethod.GET, "/v3/api-docs", null), new int[] { 200, 200, 200, 200, 200, 200, 200, 200 });
 
