@@ -10,11 +10,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
+import com.leadflow.TestHttp;
+import com.leadflow.platform.security.Role;
+import com.leadflow.platform.security.UserAccounts;
 import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
 
 import tools.jackson.databind.JsonNode;
 
-/** The real server on a random port, a client that never throws on 4xx/5xx, and empty tables before each test. */
+/** The real server on a random port, a marketer's client that never throws on 4xx/5xx, empty tables before each test. */
 abstract class ApiTestSupport {
 
 	@LocalServerPort
@@ -23,13 +26,16 @@ abstract class ApiTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	UserAccounts users;
+
+	/** A marketer: the role that runs campaigns and imports. */
 	RestClient http;
 
 	@BeforeEach
 	void cleanAndConnect() {
 		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
-		http = RestClient.builder().baseUrl("http://localhost:" + port).defaultStatusHandler(s -> true, (req, res) -> {
-		}).build();
+		http = TestHttp.as(port, users, Role.MARKETER);
 	}
 
 	ResponseEntity<JsonNode> post(String path, Object body) {

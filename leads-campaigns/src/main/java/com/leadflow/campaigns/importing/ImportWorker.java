@@ -70,6 +70,10 @@ public class ImportWorker {
 
 	private final String node;
 
+	private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("import-worker").factory());
+
+	private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+
 	private volatile boolean stopping;
 
 	ImportWorker(ImportJobs jobs, Uploads uploads, LeadPool pool, CampaignTouches touches, TransactionTemplate tx,
@@ -85,13 +89,32 @@ public class ImportWorker {
 		this.node = hostname() + ":" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	/**
+	 * Looks for work; a claimed job runs on the worker's own thread, so a long import never holds up the shared
+	 * scheduler (other modules' timers).
+	 */
 	@Scheduled(fixedDelayString = "${leadflow.campaigns.import.poll-interval:1s}", initialDelayString = "${leadflow.campaigns.import.poll-interval:1s}")
 	void poll() {
-		if (!properties.workerEnabled()) {
+		if (!properties.workerEnabled() || stopping || !busy.compareAndSet(false, true)) {
 			return;
 		}
-		while (!stopping && runOnce(Long.MAX_VALUE, false)) {
-			// keep going while there are jobs to claim
+		try {
+			runner.execute(() -> {
+				try {
+					while (!stopping && runOnce(Long.MAX_VALUE, false)) {
+						// keep going while there are jobs to claim
+					}
+				}
+				catch (RuntimeException e) {
+					log.warn("Import worker could not claim a job: {}", e.toString());
+				}
+				finally {
+					busy.set(false);
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException e) {
+			busy.set(false); // shutting down
 		}
 	}
 
@@ -299,6 +322,13 @@ public class ImportWorker {
 	@PreDestroy
 	void stop() {
 		stopping = true;
+		runner.shutdown();
+		try {
+			runner.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS); // the current batch commits, the job is given back
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		resolvers.shutdown();
 	}
 
