@@ -39,6 +39,12 @@ public interface LeadPool {
 	/** Gives a lead an owner (an SDR or sales person), as a profile change from {@code source}. */
 	void assignOwner(long leadId, String owner, String source);
 
+	/**
+	 * Whether a lead may be contacted for a purpose: the latest consent record for it is a grant that was not
+	 * withdrawn. No record means no consent (PIPL: consent before marketing use).
+	 */
+	boolean hasConsent(long leadId, ConsentPurpose purpose);
+
 	/** Ids of active leads after {@code afterId} in id order, for batched scans (bulk scoring, reports). */
 	List<Long> activeLeadIdsAfter(long afterId, int limit);
 }

@@ -30,6 +30,11 @@ class SecurityConfiguration {
 			// ingestion: marketers, admins and integrators' keys with the ingest scope
 			.requestMatchers(HttpMethod.POST, "/api/leads")
 			.hasAnyAuthority("ROLE_ADMIN", "ROLE_MARKETER", "SCOPE_ingest")
+			// data subject requests: admins only
+			.requestMatchers("/api/leads/*/export", "/api/leads/*/erase")
+			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.POST, "/api/leads/*/consents")
+			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES")
 			// the pool: staff and read keys; which leads each sees is scoped in the queries
 			.requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**", "/api/companies/**", "/api/notifications")
 			.hasAnyAuthority("ROLE_ADMIN", "ROLE_MARKETER", "ROLE_SDR", "ROLE_SALES", "ROLE_ANALYST", "SCOPE_read")
@@ -62,6 +67,21 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES")
 			.requestMatchers("/api/outbox/**")
 			.hasRole("ADMIN")
+			// nurture audiences: marketers, and marketing tools with a key of the nurture scope
+			.requestMatchers(HttpMethod.GET, "/api/nurture/**")
+			.hasAnyAuthority("ROLE_ADMIN", "ROLE_MARKETER", "SCOPE_nurture")
+			.requestMatchers("/api/nurture/**")
+			.hasAnyRole("ADMIN", "MARKETER")
+			// offline events and their invitation lists
+			.requestMatchers(HttpMethod.GET, "/api/events/**")
+			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES")
+			.requestMatchers("/api/events/**")
+			.hasAnyRole("ADMIN", "MARKETER")
+			// analytics: aggregates for everyone who plans or sells; market sizes and standards by marketers
+			.requestMatchers(HttpMethod.GET, "/api/analytics/**")
+			.hasAnyAuthority("ROLE_ADMIN", "ROLE_MARKETER", "ROLE_ANALYST", "ROLE_SALES", "SCOPE_read")
+			.requestMatchers("/api/analytics/**")
+			.hasAnyRole("ADMIN", "MARKETER")
 			.requestMatchers("/api/me")
 			.authenticated()
 			.requestMatchers("/api/admin/**")

@@ -17,7 +17,10 @@ import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
 
 import tools.jackson.databind.JsonNode;
 
-/** The real server on a random port, a marketer's client that never throws on 4xx/5xx, empty tables before each test. */
+/**
+ * The real server on a random port, a client logged in as a marketer that never throws on 4xx/5xx, and empty tables
+ * before each test.
+ */
 abstract class ApiTestSupport {
 
 	@LocalServerPort

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.leadflow.core.Arrival;
+import com.leadflow.core.ConsentPurpose;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadProfileChanged;
 import com.leadflow.core.LeadSnapshot;
@@ -35,6 +36,7 @@ import com.leadflow.core.identity.IdentityKey;
 import com.leadflow.core.identity.IdentityKind;
 import com.leadflow.core.identity.Normalizer;
 import com.leadflow.core.lead.Survivorship.Provenance;
+import com.leadflow.core.privacy.Consents;
 
 /**
  * The lead pool: exact identity resolution on every arrival. Keys are looked up together; no match creates a lead,
@@ -68,7 +70,9 @@ class LeadPoolService implements LeadPool {
 
 	private final Clock clock;
 
-	LeadPoolService(Leads leads, Touches touches, Companies companies, Merges merges, Survivorship survivorship,
+	private final Consents consents;
+
+	LeadPoolService(Consents consents, Leads leads, Touches touches, Companies companies, Merges merges, Survivorship survivorship,
 			PoolSideEffects sideEffects, LeadSnapshots snapshots, ApplicationEventPublisher events, TransactionTemplate tx,
 			ObjectProvider<Clock> clock) {
 		this.leads = leads;
@@ -81,6 +85,7 @@ class LeadPoolService implements LeadPool {
 		this.events = events;
 		this.tx = tx;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.consents = consents;
 	}
 
 	/** Thrown inside the transaction when a concurrent arrival won a race: roll back and resolve again. */
@@ -257,6 +262,12 @@ class LeadPoolService implements LeadPool {
 				events.publishEvent(new LeadProfileChanged(id));
 			}
 		});
+	}
+
+	@Override
+	public boolean hasConsent(long leadId, ConsentPurpose purpose) {
+		long id = leads.canonicalId(leadId);
+		return id != 0 && consents.has(id, purpose);
 	}
 
 	private long existing(long leadId) {

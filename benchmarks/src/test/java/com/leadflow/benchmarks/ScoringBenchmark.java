@@ -1,0 +1,172 @@
+package com.leadflow.benchmarks;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.leadflow.LeadflowApplication;
+import com.leadflow.core.LeadPool;
+import com.leadflow.scoring.ScoringService;
+import com.leadflow.scoring.bulk.ModelActivation;
+import com.leadflow.scoring.bulk.ScoringJob;
+import com.leadflow.scoring.bulk.ScoringJobs;
+import com.leadflow.scoring.engine.Auc;
+import com.leadflow.scoring.engine.CompiledModel;
+import com.leadflow.scoring.engine.ScoringEngine;
+import com.leadflow.scoring.model.DefaultModels;
+import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
+
+/**
+ * Scoring: AUC of the shipped default model on the real X Education leads (behaviour columns only), touches scored
+ * per second by the engine alone, leads re-scored per second by the bulk job, and incremental re-scores per second
+ * (what each pool event costs). Sizes: -Dbench.scoringLeads (default 100000), -Dbench.rescores (default 20000).
+ */
+@Tag("benchmark")
+@SpringBootTest(classes = LeadflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class ScoringBenchmark {
+
+	static final int LEADS = Integer.getInteger("bench.scoringLeads", 100_000);
+
+	static final int RESCORES = Integer.getInteger("bench.rescores", 20_000);
+
+	static final int THREADS = Integer.getInteger("bench.threads", 4);
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	LeadPool pool;
+
+	@Autowired
+	ScoringService scoring;
+
+	@Autowired
+	ModelActivation activation;
+
+	@Autowired
+	ScoringJobs jobs;
+
+	@Test
+	void defaultModelRanksRealLeadsByConversion() throws Exception {
+		Optional<Path> csv = XEducationLeads.locate();
+		assumeThat(csv).as("x-education-leads.csv not found in ../shared/data/ beside the repository: AUC not measured")
+			.isPresent();
+		Instant now = Instant.parse("2026-01-01T00:00:00Z");
+		List<XEducationLeads.Row> rows = XEducationLeads.read(csv.get(), now);
+		CompiledModel model = CompiledModel.compile(0, "default", 1, DefaultModels.definition());
+
+		double[] scores = new double[rows.size()];
+		boolean[] converted = new boolean[rows.size()];
+		long touches = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			var row = rows.get(i);
+			scores[i] = ScoringEngine.score(model, row.lead(), row.touches(), now, null).groups().getFirst().total();
+			converted[i] = row.converted();
+			touches += row.touches().size();
+		}
+		double auc = Auc.of(scores, converted);
+
+		// engine alone: score every row 20 times
+		long start = System.nanoTime();
+		long checksum = 0;
+		for (int round = 0; round < 20; round++) {
+			for (var row : rows) {
+				checksum += ScoringEngine.score(model, row.lead(), row.touches(), now, null).groups().getFirst().total();
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+
+		double[] minutes = new double[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			minutes[i] = rows.get(i).touches().stream().filter(t -> t.minutes() != null).mapToInt(t -> t.minutes()).sum();
+		}
+		double baseline = Auc.of(minutes, converted);
+		System.out.printf("AUC default model %.4f, time on website alone %.4f%n", auc, baseline);
+		BenchmarkReport.figure("ScoringBenchmark", "AUC x100 of the default model vs Converted, X Education ("
+				+ rows.size() + " leads, behaviour columns only)", auc * 100, "");
+		BenchmarkReport.figure("ScoringBenchmark", "AUC x100 of time on website alone (reference), same leads",
+				baseline * 100, "");
+		BenchmarkReport.figure("ScoringBenchmark", "engine alone, touches scored (1 thread)", touches * 20 / seconds,
+				"touches/s");
+		then(auc).isBetween(0.5, 1.0);
+		then(checksum).isPositive();
+	}
+
+	@Test
+	void bulkAndIncrementalRescoring() throws Exception {
+		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+		load(LEADS);
+		long touches = jdbc.queryForObject("select count(*) from touch", Long.class);
+
+		long start = System.nanoTime();
+		ScoringJob job = activation.rescoreAll();
+		ScoringJob done;
+		do {
+			Thread.sleep(100);
+			done = jobs.byId(job.id()).orElseThrow();
+		}
+		while (!done.status().equals("DONE") && !done.status().equals("FAILED"));
+		double bulkSeconds = (System.nanoTime() - start) / 1e9;
+		then(done.status()).isEqualTo("DONE");
+		then(done.processed()).isEqualTo(LEADS);
+
+		List<Long> ids = pool.activeLeadIdsAfter(0, LEADS);
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+		long incStart = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int t = 0; t < THREADS; t++) {
+			futures.add(threads.submit(() -> {
+				for (int i = next.getAndIncrement(); i < RESCORES; i = next.getAndIncrement()) {
+					scoring.rescore(ids.get((int) ((i * 7919L) % ids.size())));
+				}
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		double incSeconds = (System.nanoTime() - incStart) / 1e9;
+		threads.shutdown();
+
+		BenchmarkReport.figure("ScoringBenchmark", "bulk re-score job, " + LEADS + " leads with " + touches / LEADS
+				+ " touches each", LEADS / bulkSeconds, "leads/s");
+		BenchmarkReport.figure("ScoringBenchmark", "incremental re-score (what one pool event costs, " + THREADS
+				+ " threads)", RESCORES / incSeconds, "re-scores/s");
+		BenchmarkReport.figure("ScoringBenchmark", "incremental path, touches scored (" + THREADS + " threads)",
+				RESCORES * (double) touches / LEADS / incSeconds, "touches/s");
+		then(jdbc.queryForObject("select count(*) from lead_score", Long.class)).isEqualTo(LEADS);
+	}
+
+	/** n leads with 8 touches each over the last 120 days (webinars with minutes, downloads, page views, e-mails). */
+	private void load(int n) {
+		jdbc.update("""
+				insert into lead (name, title, region, created_at, last_touch_at)
+				select 'Scoring Bench ' || g, case when g % 3 = 0 then 'IT Director' else 'Engineer' end, '华东',
+				       now() - interval '120 days', now()
+				from generate_series(1, ?) g""", n);
+		jdbc.update("""
+				insert into touch (lead_id, recorded_lead_id, action, channel, occurred_at, minutes)
+				select l.id, l.id, (array['PAGE_VIEW','EMAIL_OPEN','WHITEPAPER_DOWNLOAD','WEBINAR_ATTEND','EMAIL_CLICK',
+				                          'PAGE_VIEW','WECHAT_FOLLOW','FORM_SUBMIT'])[k],
+				       'WEB', now() - make_interval(days => ((l.id * 31 + k * 17) % 120)::int),
+				       case when k = 4 then ((l.id % 6) * 10)::int end
+				from lead l, generate_series(1, 8) k""");
+		jdbc.execute("analyze");
+	}
+}

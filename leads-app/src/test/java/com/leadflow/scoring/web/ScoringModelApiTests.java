@@ -1,0 +1,181 @@
+package com.leadflow.scoring.web;
+
+import static org.assertj.core.api.BDDAssertions.then;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import com.leadflow.TestHttp;
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.TouchAction;
+import com.leadflow.platform.security.Role;
+import com.leadflow.platform.security.UserAccounts;
+
+import tools.jackson.databind.JsonNode;
+
+/** The life of a model through HTTP: validation, draft, simulation on history, activation with a bulk re-score. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScoringModelApiTests {
+
+	static final String TRIAL_HEAVY = """
+			{"scope": "default", "name": "Trials weigh more",
+			 "definition": {"groups": [{"name": "default",
+			   "behaviour": {"actions": [{"action": "TRIAL_REQUEST", "points": 400},
+			                             {"action": "PAGE_VIEW", "points": 2}], "halfLifeDays": 90},
+			   "bands": {"warmFrom": 150, "hotAbove": 300}}]}}""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LeadPool pool;
+
+	@Autowired
+	UserAccounts users;
+
+	RestClient marketer;
+
+	RestClient http() {
+		if (marketer == null) {
+			marketer = TestHttp.as(port, users, Role.MARKETER);
+		}
+		return marketer;
+	}
+
+	@Test
+	void invalidModelIsRejectedNamingEachField() {
+		ResponseEntity<JsonNode> response = post("/api/scoring/models", """
+				{"name": "Broken", "definition": {"groups": [{"name": "default",
+				  "behaviour": {"actions": [{"action": "TELEPATHY", "points": 10},
+				                            {"action": "WEBINAR_ATTEND", "points": 5000}]},
+				  "bands": {"warmFrom": 300, "hotAbove": 150}}]}}""");
+
+		then(response.getStatusCode().value()).isEqualTo(400);
+		then(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		then(response.getBody().path("type").asString()).isEqualTo("/problems/invalid-scoring-model");
+		then(response.getBody().path("errors").valueStream().map(e -> e.path("field").asString()))
+			.containsExactlyInAnyOrder("definition.groups[0].behaviour.actions[0].action",
+					"definition.groups[0].behaviour.actions[1].points", "definition.groups[0].bands.hotAbove");
+	}
+
+	@Test
+	void draftIsSimulatedWithoutTouchingScoresThenActivatedByABulkRescore() {
+		// given: two leads who requested a trial and bought, two who only looked and were lost
+		long[] buyers = { lead("buyer1@example.com", TouchAction.TRIAL_REQUEST),
+				lead("buyer2@example.com", TouchAction.TRIAL_REQUEST) };
+		long[] lookers = { lead("looker1@example.com", TouchAction.PAGE_VIEW),
+				lead("looker2@example.com", TouchAction.PAGE_VIEW) };
+		await().atMost(Duration.ofSeconds(2)).until(() -> band(buyers[1]), "WARM"::equals);
+		await().atMost(Duration.ofSeconds(2)).until(() -> band(lookers[1]), "COOL"::equals);
+		// routing moves new leads to nurturing on their first band; the outcomes are set after it
+		for (long id : new long[] { buyers[0], buyers[1], lookers[0], lookers[1] }) {
+			await().atMost(Duration.ofSeconds(2)).until(() -> pool.find(id).orElseThrow().lifecycleStage(), "NURTURING"::equals);
+			pool.recordStage(id, id == buyers[0] || id == buyers[1] ? "WON" : "LOST");
+		}
+		ResponseEntity<JsonNode> created = post("/api/scoring/models", TRIAL_HEAVY);
+		long draft = created.getBody().path("id").asLong();
+
+		// when
+		JsonNode report = post("/api/scoring/models/" + draft + "/simulate", "").getBody();
+
+		// then
+		then(created.getStatusCode().value()).isEqualTo(201);
+		then(created.getBody().path("status").asString()).isEqualTo("DRAFT");
+		then(created.getBody().path("version").asInt()).isEqualTo(2);
+		JsonNode group = report.path("groups").get(0);
+		then(report.path("leads").asInt()).isEqualTo(4);
+		then(group.path("currentBands").path("WARM").asLong()).isEqualTo(2);
+		then(group.path("simulatedBands").path("HOT").asLong()).isEqualTo(2);
+		then(group.path("leadsChangingBand").asLong()).isEqualTo(2);
+		then(group.path("sample").valueStream().map(m -> m.path("leadId").asLong()))
+			.containsExactlyInAnyOrder(buyers[0], buyers[1]);
+		then(group.path("leadsWithOutcome").asInt()).isEqualTo(4);
+		then(group.path("simulatedConversion").path("HOT").path("rate").asDouble()).isEqualTo(1.0);
+		then(group.path("simulatedConversion").path("COOL").path("rate").asDouble()).isEqualTo(0.0);
+		then(group.path("simulatedAuc").asDouble()).isEqualTo(1.0);
+		then(band(buyers[0])).as("simulation stores nothing").isEqualTo("WARM");
+
+		// when: activated
+		ResponseEntity<JsonNode> activated = post("/api/scoring/models/" + draft + "/activate", "");
+		String job = activated.getHeaders().getLocation().toString();
+
+		// then: a background job re-scores every lead and reports its progress
+		then(activated.getStatusCode().value()).isEqualTo(202);
+		then(activated.getBody().path("model").path("status").asString()).isEqualTo("ACTIVE");
+		JsonNode done = await().atMost(Duration.ofSeconds(10))
+			.until(() -> http().get().uri(job).retrieve().body(JsonNode.class),
+					j -> "DONE".equals(j.path("status").asString()));
+		then(done.path("processed").asInt()).isEqualTo(4);
+		then(done.path("totalLeads").asInt()).isEqualTo(4);
+		then(done.path("bandChanges").asInt()).isEqualTo(2);
+		then(band(buyers[0])).isEqualTo("HOT");
+		then(http().get().uri("/api/scoring/models?scope=default&status=RETIRED").retrieve().body(JsonNode.class)
+			.valueStream().map(m -> m.path("version").asInt())).containsExactly(1);
+		then(http().get().uri("/api/scoring/distribution").retrieve().body(JsonNode.class).path("bands").path("HOT")
+			.asLong()).isEqualTo(2);
+
+		// and: an active model is no longer editable
+		ResponseEntity<JsonNode> edit = http().put()
+			.uri("/api/scoring/models/" + draft)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(TRIAL_HEAVY)
+			.retrieve()
+			.toEntity(JsonNode.class);
+		then(edit.getStatusCode().value()).isEqualTo(409);
+		then(edit.getBody().path("type").asString()).isEqualTo("/problems/illegal-model-transition");
+	}
+
+	@Test
+	void draftCanBeEditedAndDeleted() {
+		long id = post("/api/scoring/models", TRIAL_HEAVY.replace("\"default\", \"name\"", "\"retail\", \"name\""))
+			.getBody().path("id").asLong();
+
+		ResponseEntity<JsonNode> edited = http().put()
+			.uri("/api/scoring/models/" + id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(TRIAL_HEAVY.replace("Trials weigh more", "Renamed"))
+			.retrieve()
+			.toEntity(JsonNode.class);
+		ResponseEntity<Void> deleted = http().delete().uri("/api/scoring/models/" + id).retrieve().toBodilessEntity();
+
+		then(edited.getBody().path("name").asString()).isEqualTo("Renamed");
+		then(edited.getBody().path("scope").asString()).isEqualTo("retail");
+		then(deleted.getStatusCode().value()).isEqualTo(204);
+		then(http().get().uri("/api/scoring/models/" + id).retrieve().toBodilessEntity().getStatusCode().value())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void scoringApiIsDocumentedInOpenApi() {
+		JsonNode paths = http().get().uri("/v3/api-docs").retrieve().body(JsonNode.class).path("paths");
+
+		then(paths.has("/api/scoring/models")).isTrue();
+		then(paths.has("/api/scoring/models/{id}/simulate")).isTrue();
+		then(paths.has("/api/scoring/models/{id}/activate")).isTrue();
+		then(paths.has("/api/scoring/leads/{leadId}/score")).isTrue();
+		then(paths.has("/api/scoring/distribution")).isTrue();
+		then(paths.has("/api/scoring/jobs/{id}")).isTrue();
+	}
+
+	private long lead(String email, TouchAction action) {
+		return ScoringHttp.arrive(pool, email, action, null);
+	}
+
+	private String band(long lead) {
+		JsonNode body = http().get().uri("/api/scoring/leads/{id}/score", lead).retrieve().body(JsonNode.class);
+		return body.path("scores").get(0).path("band").asString();
+	}
+
+	private ResponseEntity<JsonNode> post(String uri, String body) {
+		return http().post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+			.toEntity(JsonNode.class);
+	}
+}

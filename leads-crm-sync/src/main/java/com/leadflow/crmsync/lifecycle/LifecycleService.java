@@ -1,0 +1,116 @@
+package com.leadflow.crmsync.lifecycle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.leadflow.core.LeadPool;
+import com.leadflow.crmsync.DisqualifyReason;
+import com.leadflow.crmsync.LeadLifecycle;
+import com.leadflow.crmsync.LeadStageChanged;
+import com.leadflow.crmsync.LifecycleStage;
+import com.leadflow.crmsync.RecycleReason;
+import com.leadflow.crmsync.config.CrmSyncClock;
+import com.leadflow.crmsync.config.CrmSyncProperties;
+import com.leadflow.crmsync.lifecycle.LifecycleRecords.State;
+
+/**
+ * The lifecycle state machine: locks the lead's stage row, refuses illegal moves, stores the move with who/why/when,
+ * mirrors the stage to the lead pool and publishes {@link LeadStageChanged} — all in one transaction, so listeners
+ * in this module that write the outbox (CRM push, call tasks, SLA timers) commit or roll back with the move.
+ */
+@Service
+@Transactional
+class LifecycleService implements LeadLifecycle {
+
+	private final LifecycleRecords records;
+
+	private final LeadPool pool;
+
+	private final ApplicationEventPublisher events;
+
+	private final CrmSyncClock clock;
+
+	private final CrmSyncProperties properties;
+
+	LifecycleService(LifecycleRecords records, LeadPool pool, ApplicationEventPublisher events, CrmSyncClock clock,
+			CrmSyncProperties properties) {
+		this.records = records;
+		this.pool = pool;
+		this.events = events;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public LeadStage stageOf(long leadId) {
+		long id = existing(leadId);
+		State state = records.find(id).orElse(State.fresh(id));
+		return view(state);
+	}
+
+	@Override
+	public LeadStage stageForUpdate(long leadId) {
+		return view(records.lock(existing(leadId), clock.now()));
+	}
+
+	@Override
+	public LeadStage move(long leadId, Move move) {
+		if (move.to() == null) {
+			throw LifecycleProblem.invalid("to", "the target stage is required");
+		}
+		long id = existing(leadId);
+		Instant now = clock.now();
+		State current = records.lock(id, now);
+		LifecycleStage from = current.stage();
+		if (!from.canMoveTo(move.to())) {
+			throw LifecycleProblem.illegalTransition(id, from, move.to());
+		}
+		String reason = reason(move);
+		LocalDate reengage = move.to() == LifecycleStage.RECYCLED
+				? (move.reengageAfter() != null ? move.reengageAfter() : clock.today().plus(properties.recycling().reengageAfter()))
+				: null;
+		String actor = move.actor() == null || move.actor().isBlank() ? "unknown" : move.actor().strip();
+		Instant slaDue = move.to() == LifecycleStage.SQL ? now.plus(properties.sla().sqlAcceptance()) : null;
+		records.save(new State(id, move.to(), reason, reengage, slaDue), now);
+		records.append(id, from, move.to(), reason, move.note(), actor, now);
+		pool.recordStage(id, move.to().name());
+		events.publishEvent(new LeadStageChanged(id, from, move.to(), reason, actor));
+		return view(records.find(id).orElseThrow());
+	}
+
+	/** Reason checked against the target stage's list; free text is kept for other stages. */
+	private static String reason(Move move) {
+		String reason = move.reason() == null || move.reason().isBlank() ? null : move.reason().strip();
+		if (!move.to().needsReason()) {
+			return reason;
+		}
+		if (reason == null) {
+			throw LifecycleProblem.invalid("reason", "a reason is required to move to " + move.to());
+		}
+		String normalised = reason.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+		Enum<?>[] allowed = move.to() == LifecycleStage.RECYCLED ? RecycleReason.values() : DisqualifyReason.values();
+		if (Arrays.stream(allowed).noneMatch(r -> r.name().equals(normalised))) {
+			throw LifecycleProblem.invalid("reason", "must be one of " + Arrays.toString(allowed));
+		}
+		return normalised;
+	}
+
+	private long existing(long leadId) {
+		if (pool.find(leadId).isEmpty()) {
+			throw LifecycleProblem.leadNotFound(leadId);
+		}
+		return pool.canonicalId(leadId);
+	}
+
+	private LeadStage view(State state) {
+		return new LeadStage(state.leadId(), state.stage(), state.reason(), state.reengageAfter(), state.slaDueAt(),
+				records.history(state.leadId()));
+	}
+}

@@ -1,0 +1,78 @@
+package com.leadflow.crmsync.webhook;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.leadflow.crmsync.LeadLifecycle.LeadStage;
+import com.leadflow.crmsync.config.CrmSyncClock;
+import com.leadflow.crmsync.config.CrmSyncProperties;
+import com.leadflow.crmsync.lifecycle.LifecycleProblem;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhooks from the call center and the CRM. The raw body is verified first (HMAC-SHA256 over
+ * {@code timestamp + "." + body}, headers {@code X-Leadflow-Timestamp} and {@code X-Leadflow-Signature}, replay
+ * window): anything forged, unsigned or stale is refused with 401 before it is read.
+ */
+@RestController
+@RequestMapping("/api/webhooks")
+@Tag(name = "Webhooks", description = "Signed call outcomes and CRM decisions")
+class WebhookController {
+
+	static final String TIMESTAMP = "X-Leadflow-Timestamp";
+
+	static final String SIGNATURE = "X-Leadflow-Signature";
+
+	private final InboundWebhooks webhooks;
+
+	private final JsonMapper json;
+
+	private final CrmSyncClock clock;
+
+	private final CrmSyncProperties.Webhooks settings;
+
+	WebhookController(InboundWebhooks webhooks, JsonMapper json, CrmSyncClock clock, CrmSyncProperties properties) {
+		this.webhooks = webhooks;
+		this.json = json;
+		this.clock = clock;
+		this.settings = properties.webhooks();
+	}
+
+	@PostMapping(path = "/call-center", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "A call outcome: QUALIFIED (with BANT answers), NOT_NOW (with reason) or INVALID")
+	LeadStage callOutcome(@RequestHeader(name = TIMESTAMP, required = false) String timestamp,
+			@RequestHeader(name = SIGNATURE, required = false) String signature, @RequestBody byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8);
+		WebhookSignature.verify(settings.callCenterSecret(), timestamp, signature, text, clock.now(),
+				settings.replayWindow());
+		return webhooks.callOutcome(read(text, InboundWebhooks.CallOutcomeEvent.class));
+	}
+
+	@PostMapping(path = "/crm", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "A CRM decision: ACCEPTED, REJECTED (with reason, e.g. BUDGET), WON or LOST")
+	LeadStage crmDecision(@RequestHeader(name = TIMESTAMP, required = false) String timestamp,
+			@RequestHeader(name = SIGNATURE, required = false) String signature, @RequestBody byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8);
+		WebhookSignature.verify(settings.crmSecret(), timestamp, signature, text, clock.now(), settings.replayWindow());
+		return webhooks.crmDecision(read(text, InboundWebhooks.CrmDecisionEvent.class));
+	}
+
+	private <T> T read(String body, Class<T> type) {
+		try {
+			return json.readValue(body, type);
+		}
+		catch (JacksonException e) {
+			throw LifecycleProblem.invalid("body", "not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+		}
+	}
+}

@@ -1,0 +1,149 @@
+package com.leadflow.scoring.lead;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.leadflow.scoring.FitGrade;
+import com.leadflow.scoring.LeadScore;
+import com.leadflow.scoring.ScoreBand;
+import com.leadflow.scoring.ScoreLine;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The stored scores of leads (table {@code lead_score}), one row per lead and score group. */
+@Repository
+public class LeadScores {
+
+	private static final TypeReference<List<ScoreLine>> LINES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final JsonMapper json;
+
+	LeadScores(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.json = json;
+	}
+
+	/** Serialises score work per lead across threads and nodes until the transaction ends. */
+	public void lock(Collection<Long> leadIds) {
+		Long[] ids = leadIds.stream().sorted().toArray(Long[]::new);
+		jdbc.sql("select count(pg_advisory_xact_lock(30, (id % 2147483647)::int)) from unnest(cast(? as bigint[])) id")
+			.param(ids)
+			.query(Long.class)
+			.single();
+	}
+
+	public List<LeadScore> ofLead(long leadId) {
+		return jdbc.sql("select * from lead_score where lead_id = ? order by group_name").param(leadId).query(this::map).list();
+	}
+
+	/** Current bands of several leads: lead id → group → band. */
+	public Map<Long, Map<String, ScoreBand>> bands(Collection<Long> leadIds) {
+		Map<Long, Map<String, ScoreBand>> bands = new java.util.HashMap<>();
+		jdbc.sql("select lead_id, group_name, band from lead_score where lead_id = any(cast(? as bigint[]))")
+			.param(leadIds.toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				bands.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
+					.put(rs.getString(2), ScoreBand.valueOf(rs.getString(3)));
+			});
+		return bands;
+	}
+
+	/** Stores scores (insert or replace per lead and group) in one batch. */
+	public void save(List<LeadScore> scores) {
+		if (scores.isEmpty()) {
+			return;
+		}
+		template.batchUpdate("""
+				insert into lead_score (lead_id, group_name, model_id, scope, model_version, total, band, fit_points,
+				                        fit_grade, behaviour_points, breakdown, scored_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+				on conflict (lead_id, group_name) do update set model_id = excluded.model_id, scope = excluded.scope,
+				    model_version = excluded.model_version, total = excluded.total, band = excluded.band,
+				    fit_points = excluded.fit_points, fit_grade = excluded.fit_grade,
+				    behaviour_points = excluded.behaviour_points, breakdown = excluded.breakdown,
+				    scored_at = excluded.scored_at""", scores, 500, (ps, s) -> {
+			ps.setLong(1, s.leadId());
+			ps.setString(2, s.group());
+			ps.setLong(3, s.modelId());
+			ps.setString(4, s.scope());
+			ps.setInt(5, s.modelVersion());
+			ps.setInt(6, s.total());
+			ps.setString(7, s.band().name());
+			ps.setDouble(8, s.fitPoints());
+			ps.setString(9, s.fitGrade().name());
+			ps.setDouble(10, s.behaviourPoints());
+			ps.setString(11, json.writeValueAsString(s.lines()));
+			ps.setTimestamp(12, Timestamp.from(s.scoredAt()));
+		});
+	}
+
+	/** Removes a lead's rows of groups its model no longer has (all rows when {@code keepGroups} is empty). */
+	public void deleteOtherGroups(long leadId, Collection<String> keepGroups) {
+		jdbc.sql("delete from lead_score where lead_id = ? and not (group_name = any(cast(? as text[])))")
+			.param(leadId)
+			.param(keepGroups.toArray(String[]::new))
+			.update();
+	}
+
+	/** How many leads are in each band of a group. */
+	public Map<ScoreBand, Long> distribution(String group) {
+		Map<ScoreBand, Long> counts = new EnumMap<>(ScoreBand.class);
+		for (ScoreBand band : ScoreBand.values()) {
+			counts.put(band, 0L);
+		}
+		jdbc.sql("select band, count(*) from lead_score where group_name = ? group by band")
+			.param(group)
+			.query((ResultSet rs) -> {
+				counts.put(ScoreBand.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	/** How many leads have each fit grade in a group. */
+	public Map<FitGrade, Long> grades(String group) {
+		Map<FitGrade, Long> counts = new EnumMap<>(FitGrade.class);
+		for (FitGrade grade : FitGrade.values()) {
+			counts.put(grade, 0L);
+		}
+		jdbc.sql("select fit_grade, count(*) from lead_score where group_name = ? group by fit_grade")
+			.param(group)
+			.query((ResultSet rs) -> {
+				counts.put(FitGrade.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	public List<String> groups() {
+		return new ArrayList<>(jdbc.sql("select distinct group_name from lead_score order by 1").query(String.class).list());
+	}
+
+	private LeadScore map(ResultSet rs, int row) throws SQLException {
+		return new LeadScore(rs.getLong("lead_id"), rs.getString("group_name"), rs.getInt("total"),
+				ScoreBand.valueOf(rs.getString("band")), rs.getDouble("fit_points"),
+				FitGrade.valueOf(rs.getString("fit_grade")), rs.getDouble("behaviour_points"), rs.getLong("model_id"),
+				rs.getString("scope"), rs.getInt("model_version"), instant(rs.getTimestamp("scored_at")),
+				json.readValue(rs.getString("breakdown"), LINES));
+	}
+
+	private static Instant instant(Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+}

@@ -1,0 +1,142 @@
+package com.leadflow.scoring.lead;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.Touch;
+import com.leadflow.scoring.GroupScore;
+import com.leadflow.scoring.LeadBandChanged;
+import com.leadflow.scoring.LeadScore;
+import com.leadflow.scoring.RecycleRule;
+import com.leadflow.scoring.ScoreBand;
+import com.leadflow.scoring.ScoringService;
+import com.leadflow.scoring.engine.ModelScore;
+import com.leadflow.scoring.engine.Recycled;
+import com.leadflow.scoring.engine.ScoringEngine;
+import com.leadflow.scoring.model.ModelCatalog;
+import com.leadflow.scoring.model.ModelCatalog.ActiveModels;
+
+/**
+ * Scores leads with the active model of their scope and stores the result; announces band changes. Work on a lead
+ * is serialised by a transaction-scoped advisory lock, so the last writer always read the whole timeline.
+ */
+@Service
+public class LeadScoring implements ScoringService {
+
+	private final LeadPool pool;
+
+	private final ModelCatalog catalog;
+
+	private final LeadScores scores;
+
+	private final Recycles recycles;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	LeadScoring(LeadPool pool, ModelCatalog catalog, LeadScores scores, Recycles recycles,
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+		this.pool = pool;
+		this.catalog = catalog;
+		this.scores = scores;
+		this.recycles = recycles;
+		this.events = events;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Override
+	@Transactional
+	public List<LeadScore> scoresOf(long leadId) {
+		long canonical = pool.canonicalId(leadId);
+		if (canonical == 0) {
+			return List.of();
+		}
+		List<LeadScore> stored = scores.ofLead(canonical);
+		return stored.isEmpty() ? rescore(canonical) : stored;
+	}
+
+	@Override
+	@Transactional
+	public List<LeadScore> rescore(long leadId) {
+		var lead = pool.find(leadId);
+		if (lead.isEmpty() || lead.get().id() != leadId) {
+			scores.lock(List.of(leadId));
+			scores.deleteOtherGroups(leadId, List.of()); // merged away or gone: its scores live on the survivor
+		}
+		if (lead.isEmpty()) {
+			return List.of();
+		}
+		return rescoreBatch(List.of(lead.get().id())).scores();
+	}
+
+	@Override
+	@Transactional
+	public List<LeadScore> recycle(long leadId, RecycleRule rule) {
+		long canonical = pool.canonicalId(leadId);
+		if (canonical == 0 || pool.find(canonical).isEmpty()) {
+			return List.of();
+		}
+		scores.lock(List.of(canonical));
+		recycles.mark(canonical, new Recycled(clock.instant(), rule.keepFraction(), rule.reason()));
+		return rescore(canonical);
+	}
+
+	/** The outcome of scoring a batch: the stored scores and how many bands changed. */
+	public record BatchResult(List<LeadScore> scores, int bandChanges) {
+	}
+
+	/** Re-scores active leads by id (in the caller's transaction): one read of snapshots, timelines and marks. */
+	@Transactional
+	public BatchResult rescoreBatch(Collection<Long> leadIds) {
+		if (leadIds.isEmpty()) {
+			return new BatchResult(List.of(), 0);
+		}
+		scores.lock(leadIds);
+		List<LeadSnapshot> leads = pool.findAll(leadIds);
+		Set<Long> ids = new HashSet<>();
+		leads.forEach(l -> ids.add(l.id()));
+		Map<Long, List<Touch>> timelines = pool.touches(ids);
+		Map<Long, Recycled> marks = recycles.of(ids);
+		Map<Long, Map<String, ScoreBand>> oldBands = scores.bands(ids);
+		ActiveModels models = catalog.active();
+		Instant now = clock.instant();
+		List<LeadScore> result = new ArrayList<>();
+		List<LeadBandChanged> changes = new ArrayList<>();
+		for (LeadSnapshot lead : leads) {
+			if (!ids.remove(lead.id())) {
+				continue; // the same survivor twice
+			}
+			ModelScore score = ScoringEngine.score(models.forLead(lead), lead,
+					timelines.getOrDefault(lead.id(), List.of()), now, marks.get(lead.id()));
+			Map<String, ScoreBand> old = oldBands.getOrDefault(lead.id(), Map.of());
+			for (GroupScore g : score.groups()) {
+				result.add(new LeadScore(lead.id(), g.group(), g.total(), g.band(), g.fitPoints(), g.fitGrade(),
+						g.behaviourPoints(), score.modelId(), score.scope(), score.version(), now, g.lines()));
+				ScoreBand before = old.get(g.group());
+				if (before != g.band()) {
+					changes.add(new LeadBandChanged(lead.id(), g.group(), before, g.band(), g.total(), g.fitGrade()));
+				}
+			}
+			if (!old.isEmpty()) {
+				scores.deleteOtherGroups(lead.id(), score.groups().stream().map(GroupScore::group).toList());
+			}
+		}
+		scores.save(result);
+		changes.forEach(events::publishEvent);
+		return new BatchResult(result, changes.size());
+	}
+}

@@ -1,0 +1,171 @@
+package com.leadflow.scoring.lead;
+
+import static org.assertj.core.api.BDDAssertions.then;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.leadflow.core.DecisionRole;
+import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.TouchAction;
+import com.leadflow.scoring.InMemoryLeadPool;
+import com.leadflow.scoring.LeadBandChanged;
+import com.leadflow.scoring.LeadScore;
+import com.leadflow.scoring.RecycleRule;
+import com.leadflow.scoring.ScoreBand;
+import com.leadflow.scoring.ScoringService;
+
+@SpringBootTest
+@Import(IncrementalScoringTests.BandChanges.class)
+class IncrementalScoringTests {
+
+	@Autowired
+	InMemoryLeadPool pool;
+
+	@Autowired
+	ScoringService scoring;
+
+	@Autowired
+	BandChanges bandChanges;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void clean() {
+		pool.reset();
+		bandChanges.events.clear();
+	}
+
+	@Test
+	void eachTouchRescoresWithinASecondAndAnnouncesBandChanges() {
+		LeadSnapshot lead = pool.add(lead(0, null));
+		Instant now = Instant.now();
+
+		pool.touch(lead.id(), TouchAction.WHITEPAPER_DOWNLOAD, now.minusSeconds(30), null);
+		LeadScore cool = awaitScore(lead.id(), s -> s.band() == ScoreBand.COOL);
+		pool.touch(lead.id(), TouchAction.WEBINAR_ATTEND, now.minusSeconds(20), 40);
+		LeadScore warm = awaitScore(lead.id(), s -> s.band() == ScoreBand.WARM);
+		pool.touch(lead.id(), TouchAction.TRIAL_REQUEST, now.minusSeconds(10), null);
+		LeadScore hot = awaitScore(lead.id(), s -> s.band() == ScoreBand.HOT);
+
+		then(cool.total()).isEqualTo(40);
+		then(warm.total()).isEqualTo(180);
+		then(hot.total()).isEqualTo(330);
+		then(hot.lines()).extracting(l -> l.key())
+			.containsExactlyInAnyOrder("WHITEPAPER_DOWNLOAD", "WEBINAR_ATTEND", "TRIAL_REQUEST");
+		then(bandChanges.events).containsExactly(
+				new LeadBandChanged(lead.id(), "default", null, ScoreBand.COOL, 40, com.leadflow.scoring.FitGrade.D),
+				new LeadBandChanged(lead.id(), "default", ScoreBand.COOL, ScoreBand.WARM, 180,
+						com.leadflow.scoring.FitGrade.D),
+				new LeadBandChanged(lead.id(), "default", ScoreBand.WARM, ScoreBand.HOT, 330,
+						com.leadflow.scoring.FitGrade.D));
+	}
+
+	@Test
+	void aProfileChangeRescoresTheFitPart() {
+		LeadSnapshot lead = pool.add(lead(0, null));
+		pool.touch(lead.id(), TouchAction.WEBINAR_REGISTER, Instant.now(), null);
+		awaitScore(lead.id(), s -> s.total() == 15);
+
+		pool.changeProfile(lead(lead.id(), DecisionRole.DECISION_MAKER));
+
+		LeadScore changed = awaitScore(lead.id(), s -> s.total() == 65);
+		then(changed.fitPoints()).isEqualTo(50.0);
+		then(changed.lines()).anySatisfy(l -> then(l.explanation()).isEqualTo("Decision maker: +50"));
+	}
+
+	@Test
+	void aMergedLeadsScoreMovesToTheSurvivor() {
+		LeadSnapshot survivor = pool.add(lead(0, DecisionRole.DECISION_MAKER));
+		LeadSnapshot absorbed = pool.add(lead(0, null));
+		pool.touch(absorbed.id(), TouchAction.TRIAL_REQUEST, Instant.now(), null);
+		awaitScore(absorbed.id(), s -> s.total() == 150);
+
+		pool.merge(survivor.id(), absorbed.id());
+
+		LeadScore merged = awaitScore(survivor.id(), s -> s.total() == 200);
+		then(merged.fitGrade()).isEqualTo(com.leadflow.scoring.FitGrade.C);
+		await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> then(jdbc
+			.sql("select count(*) from lead_score where lead_id = ?").param(absorbed.id()).query(Long.class).single())
+			.isZero());
+	}
+
+	@Test
+	void undoingAMergeGivesBothLeadsTheirOwnScoresAgain() {
+		LeadSnapshot survivor = pool.add(lead(0, null));
+		LeadSnapshot absorbed = pool.add(lead(0, null));
+		pool.touch(survivor.id(), TouchAction.WHITEPAPER_DOWNLOAD, Instant.now(), null);
+		pool.touch(absorbed.id(), TouchAction.TRIAL_REQUEST, Instant.now(), null);
+		pool.merge(survivor.id(), absorbed.id());
+		awaitScore(survivor.id(), s -> s.total() == 190);
+
+		pool.undoMerge(survivor.id(), absorbed);
+
+		then(awaitScore(survivor.id(), s -> s.total() == 40).band()).isEqualTo(ScoreBand.COOL);
+		then(awaitScore(absorbed.id(), s -> s.total() == 150).band()).isEqualTo(ScoreBand.WARM);
+	}
+
+	@Test
+	void recyclingResetsBehaviourAndExplainsIt() {
+		LeadSnapshot lead = pool.add(lead(0, null));
+		pool.append(lead.id(), TouchAction.DEMO_REQUEST, Instant.now().minusSeconds(60), null);
+		then(scoring.rescore(lead.id())).singleElement().satisfies(s -> then(s.total()).isEqualTo(150));
+
+		List<LeadScore> recycled = scoring.recycle(lead.id(), RecycleRule.reset("BUDGET"));
+
+		then(recycled).singleElement().satisfies(s -> {
+			then(s.total()).isZero();
+			then(s.band()).isEqualTo(ScoreBand.COOL);
+			then(s.lines()).anySatisfy(l -> then(l.explanation()).contains("BUDGET").contains("reset to 0"));
+		});
+		then(scoring.scoresOf(lead.id())).singleElement().satisfies(s -> then(s.total()).isZero());
+		then(bandChanges.events).extracting(LeadBandChanged::newBand).containsExactly(ScoreBand.WARM, ScoreBand.COOL);
+	}
+
+	private LeadScore awaitScore(long leadId, java.util.function.Predicate<LeadScore> condition) {
+		return await().atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> scoredOrNull(leadId), s -> s != null && condition.test(s));
+	}
+
+	private LeadScore scoredOrNull(long leadId) {
+		return jdbc.sql("select lead_id from lead_score where lead_id = ?").param(leadId).query(Long.class).optional()
+			.map(id -> scoring.scoresOf(id).getFirst())
+			.orElse(null);
+	}
+
+	static LeadSnapshot lead(long id, DecisionRole role) {
+		return new LeadSnapshot(id, "Lead", null, role, null, null, null, null, "NEW", null, null, null, null, null,
+				null, null, false, List.of("a@example.com"), List.of(), List.of(), java.util.Map.of(), Instant.now(), null);
+	}
+
+	@TestConfiguration
+	static class BandChanges {
+
+		final List<LeadBandChanged> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(LeadBandChanged event) {
+			events.add(event);
+		}
+
+		@Bean
+		String bandChangesMarker() {
+			return "marker";
+		}
+	}
+}
