@@ -94,7 +94,7 @@ class SecurityConfiguration {
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized));
 		http.exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
 			.accessDeniedHandler(problems::forbidden));
-		http.addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class);
+		http.addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class);
 		// CSRF protects browser sessions; requests without a session (Basic, API key, anonymous) carry nothing to forge
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getSession(false) == null
 				|| request.getHeader("Authorization") != null || request.getHeader(ApiKeyFilter.HEADER) != null)
