@@ -94,6 +94,8 @@ class AuthorizationMatrixTests {
 		table.put(new Endpoint(HttpMethod.GET, "/api/duplicate-candidates", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.POST, "/api/companies", "{\"name\":\"Matrix Co\"}"), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/notifications?owner=nobody", null), new int[] { 200, 200, 200, 200, 200, 403, 200, 401 });
+		table.put(new Endpoint(HttpMethod.GET, "/api/imports/jobs", null), new int[] { 200, 200, 403, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/imports/jobs/999999/revert", null), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/me", null), new int[] { 200, 200, 200, 200, 200, 200, 200, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/admin/users", null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.POST, "/api/admin/api-keys", "{\"name\":\"k\",\"scopes\":[\"read\"]}"), new int[] { 201, 403, 403, 403, 403, 403, 403, 401 });
