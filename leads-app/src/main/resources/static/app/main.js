@@ -70,6 +70,7 @@ function showLogin() {
   h('div.row', h('button.primary#login-submit', { type: 'submit' }, t('Log in')), langSwitch(showLogin)));
   root.className = 'login';
   root.replaceChildren(form);
+  if (new URLSearchParams(location.search).get('login') === 'failed') msg.show(t('Login failed'), 'error');
   user.focus();
 }
 

@@ -39,7 +39,7 @@ final class BrowserLogin {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 		}
 		else {
-			response.sendRedirect("/login?logout");
+			response.sendRedirect("/");
 		}
 	}
 

@@ -24,14 +24,14 @@ class ProblemResponses {
 				"Log in, or send HTTP Basic credentials or an X-API-Key header.");
 	}
 
-	/** A failed form login: the UI's script gets 401, a plain form goes back to the login page. */
+	/** A failed form login: the UI's script gets 401, a plain form post goes back to the UI. */
 	void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
 		if (BrowserLogin.fromScript(request)) {
 			write(response, HttpStatus.UNAUTHORIZED, "login-failed", "Login failed", "Wrong user name or password.");
 		}
 		else {
-			response.sendRedirect("/login?error");
+			response.sendRedirect("/?login=failed");
 		}
 	}
 

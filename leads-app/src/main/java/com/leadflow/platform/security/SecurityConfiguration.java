@@ -94,7 +94,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.permitAll());
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized));
-		// the admin UI logs in with a form (the SPA posts it with X-Requested-With; GET /login is Spring's plain page)
+		// the admin UI posts its login form to /login (with X-Requested-With: answered 204 / 401 instead of redirects)
 		http.formLogin(form -> form.successHandler(BrowserLogin::succeeded).failureHandler(problems::loginFailed));
 		http.logout(logout -> logout.logoutSuccessHandler(BrowserLogin::loggedOut));
 		// an API call without credentials is answered 401, not remembered in a new session to replay after a login
