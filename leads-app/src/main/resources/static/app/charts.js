@@ -25,20 +25,20 @@ export function hbars(rows, { colour = 'var(--brand)', id } = {}) {
     }));
 }
 
-/** A funnel: stages narrowing with their counts and conversion to the next stage. */
+/** A funnel: stages narrowing with their counts (left) and conversion to the next stage (right). */
 export function funnel(stages, { id } = {}) {
-  const W = 600, rowH = 34, gap = 6, mid = W / 2;
+  const W = 600, rowH = 30, gap = 6, labelW = 170, convW = 70, area = W - labelW - convW, mid = labelW + area / 2;
   const max = Math.max(1, ...stages.map((st) => st.count || 0));
   const H = stages.length * (rowH + gap);
   return s('svg', { class: 'chart', id, viewBox: `0 0 ${W} ${H}`, role: 'img' },
     stages.map((st, i) => {
-      const w = Math.max(40, ((st.count || 0) / max) * (W - 40));
+      const w = Math.max(4, ((st.count || 0) / max) * area);
       const y = i * (rowH + gap);
-      const conv = st.conversionToNext == null ? '' : `  → ${fmtNum(st.conversionToNext * 100, 1)}%`;
       return s('g', {},
+        s('text', { class: 'val', x: labelW - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, `${te(st.stage)} · ${fmtNum(st.count)}`),
         s('rect', { x: mid - w / 2, y, width: w, height: rowH, rx: 4, fill: `hsl(${222 - i * 12} 65% ${48 + i * 4}%)` }),
-        s('text', { class: 'val', x: mid, y: y + rowH / 2 + 4, 'text-anchor': 'middle', style: 'fill:#fff' },
-          `${te(st.stage)} ${fmtNum(st.count)}${conv}`));
+        st.conversionToNext == null ? null
+          : s('text', { x: W - 4, y: y + rowH + gap / 2 + 3, 'text-anchor': 'end' }, `↓ ${fmtNum(st.conversionToNext * 100, 1)}%`));
     }));
 }
 
@@ -68,13 +68,17 @@ export function stackedColumns(days, { id } = {}) {
     }));
 }
 
-/** Grouped columns: categories × series, e.g. bands before and after a model change. */
-export function groupedColumns(categories, series, { id } = {}) {
-  const W = 600, H = 220, left = 40, bottom = 24, top = 16;
-  const max = Math.max(1, ...series.flatMap((se) => categories.map((c) => se.values[c] || 0)));
+/**
+ * Grouped columns: categories × series, e.g. bands before and after a model change. {@code sqrt} scales heights by
+ * the square root so that a band of 2 leads stays visible next to one of 2,000 (the labels give the counts).
+ */
+export function groupedColumns(categories, series, { id, sqrt = false } = {}) {
+  const W = 600, H = 200, left = 10, bottom = 24, top = 16;
+  const scale = sqrt ? Math.sqrt : (v) => v;
+  const max = scale(Math.max(1, ...series.flatMap((se) => categories.map((c) => se.values[c] || 0))));
   const groupW = (W - left) / categories.length;
   const barW = Math.min(60, (groupW - 20) / series.length);
-  const y = (v) => top + (H - top - bottom) * (1 - v / max);
+  const y = (v) => top + (H - top - bottom) * (1 - scale(v) / max);
   return s('svg', { class: 'chart', id, viewBox: `0 0 ${W} ${H}`, role: 'img' },
     s('line', { x1: left, x2: W, y1: y(0), y2: y(0), stroke: '#ccd3de' }),
     categories.map((c, gi) => {

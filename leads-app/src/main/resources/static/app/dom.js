@@ -61,13 +61,13 @@ export function fmtNum(n, digits = 0) {
 
 export const fmtPct = (x, digits = 0) => (x == null ? '—' : fmtNum(x * 100, digits) + '%');
 
-/** A table that scrolls inside its own box on small screens (the page itself never scrolls sideways). */
+/** A table; on phones each row becomes a block of label: value lines (the page itself never scrolls sideways). */
 export function table(columns, rows, opts = {}) {
   const thead = h('thead', h('tr', columns.map((c) => h('th', { class: c.num ? 'num' : null }, c.label))));
   const tbody = h('tbody', rows.map((r, i) => h('tr', { class: opts.rowClass?.(r), onclick: opts.onRow ? () => opts.onRow(r) : null,
     tabindex: opts.onRow ? 0 : null, 'data-id': r.id ?? null },
     columns.map((c) => h('td', { class: c.num ? 'num' : null, 'data-label': c.label }, c.cell ? c.cell(r, i) : r[c.key] ?? '—')))));
-  return h('div.table-wrap', h('table' + (opts.onRow ? '.clickable' : ''), { id: opts.id }, thead, tbody));
+  return h('div.table-wrap', h('table.stack' + (opts.onRow ? '.clickable' : ''), { id: opts.id }, thead, tbody));
 }
 
 export function empty(text) { return h('div.empty', text); }

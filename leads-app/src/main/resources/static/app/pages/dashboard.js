@@ -29,7 +29,7 @@ export async function render(main) {
         card('dash-visibility', t('Market visibility'), visibilityMap(visibility), 'wide'),
         card('dash-funnel', t('Funnel'), funnelView(funnelData)),
         card('dash-bands', t('Leads by band over time'), bandsView(trend, distribution)),
-        card('dash-series', t('Top series by cost per SQL'), seriesView(attribution)));
+        card('dash-series', t('Top series by cost per SQL'), seriesView(attribution), 'wide'));
     } catch (e) {
       msg.error(e);
     }
@@ -48,7 +48,7 @@ function visibilityMap(data) {
   if (!data.segments?.length) return empty(t('No data yet.'));
   const segments = [...data.segments].sort((a, b) => (a.visibility ?? 0) - (b.visibility ?? 0));
   return h('div',
-    h('p.muted', `${t('Target')}: ${fmtPct(data.target)}`, ' · ',
+    h('p.muted', `${t('Target')}: ${fmtPct(data.target)}`,
       legend([[t('Below target'), 'var(--bad)'], [t('Near target'), 'var(--near)'], [t('On target'), 'var(--ok)']])),
     h('div.tiles', segments.map((sg) => h('div.tile', {
       class: String(sg.status || 'BELOW').toLowerCase(),

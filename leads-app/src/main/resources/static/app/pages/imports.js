@@ -100,7 +100,9 @@ export async function render(main, params, ctx) {
   function result(bar) {
     if (!ctx.isCurrent()) return;
     const job = state.job;
-    step(4, bar, h('p', badge(te(job.status), job.status), job.lastError ? h('span.muted', ' ' + job.lastError) : null),
+    step(4, bar, h('p', badge(te(job.status), job.status),
+      h('span.muted', ` ${fmtNum(job.totalRows)} ${t('Rows')} · ${fmtNum(job.rowsPerSecond, 0)} ${t('rows/s')}`),
+      job.lastError ? h('span.muted', ' · ' + job.lastError) : null),
       h('div.stats#import-result', stats(job)),
       h('div.row', job.failed > 0 ? h('a#rejected-link', { href: `/api/imports/jobs/${job.id}/rejected.csv`, download: `import-${job.id}-rejected.csv` }, t('Download rejected rows (CSV)')) : null,
         h('span.spacer'), h('button#import-again', { type: 'button', onclick: () => { upload(); drawRecent(); } }, t('Import another file'))));

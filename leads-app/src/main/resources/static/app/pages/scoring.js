@@ -66,7 +66,7 @@ async function editor(main, id, ctx) {
 
   main.append(h('div.row', h('a', { href: '#/scoring' }, '← ' + t('Scoring'))),
     h('div.row', h('h1', `${model.name}`), badge(te(model.status), model.status), h('span.muted', `${t('Scope')} ${model.scope} · v${model.version}`)),
-    draft ? null : h('p.muted', t('Only drafts can be edited.')),
+    h('p.muted', draft ? '' : t('Only drafts can be edited.')),
     h('section.card', field(t('Name'), name), groups, msg, buttons), activation, sim);
 
   async function save(tell) {
@@ -166,7 +166,7 @@ function simulationView(report) {
       legend([[t('Before'), '#b8c2d3'], [t('After'), 'var(--brand)'], ...BANDS.map((b) => [te(b), BAND_COLOURS[b]])]),
       groupedColumns(BANDS, [
         { values: g.currentBands || {}, colour: (c) => BAND_COLOURS[c], opacity: 0.4 },
-        { values: g.simulatedBands || {}, colour: (c) => BAND_COLOURS[c] }], { id: 'simulation-chart' }),
+        { values: g.simulatedBands || {}, colour: (c) => BAND_COLOURS[c] }], { id: 'simulation-chart', sqrt: true }),
       h('div.stats', h('div.stat', h('div.n#leads-changing-band', fmtNum(g.leadsChangingBand)), h('div.l', t('Leads changing band'))),
         h('div.stat', h('div.n', `${fmtNum(g.currentAuc, 3)} / ${fmtNum(g.simulatedAuc, 3)}`), h('div.l', t('AUC now / with draft')))),
       table([{ label: t('Band'), cell: (r) => badge(te(r.band), r.band) },

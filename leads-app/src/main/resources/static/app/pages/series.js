@@ -67,7 +67,7 @@ async function edit(main, id, ctx) {
 
   main.append(h('div.row', h('a', { href: '#/series' }, '← ' + t('Campaign series'))),
     h('h1', isNew ? t('New series') : `${t('Edit series')}: ${s.name}`), form);
-  if (!isNew) main.append(await report(id));
+  if (!isNew) main.append(await report(id) ?? '');
 
   async function save(e) {
     e.preventDefault();
@@ -98,7 +98,7 @@ async function report(id) {
   return h('section.card#series-report', h('h2', t('Series report')),
     h('div.stats', [[t('Cost'), fmtNum(r.cost, 2)], [t('Leads created'), fmtNum(r.leadsCreated)], [t('Leads touched'), fmtNum(r.leadsTouched)],
       [t('Touches'), fmtNum(r.touches)], [t('Cost per new lead'), fmtNum(r.costPerNewLead, 2)]].map(([l, n]) => h('div.stat', h('div.n', n), h('div.l', l)))),
-    r.channels?.length ? hbars(r.channels.map((c) => ({ label: te(c.channel), value: c.leadsCreated }))) : null,
+    r.channels?.some((c) => c.leadsCreated > 0) ? hbars(r.channels.map((c) => ({ label: te(c.channel), value: c.leadsCreated }))) : null,
     r.channels?.length ? table([{ label: t('Channel'), cell: (c) => te(c.channel) }, { label: t('Cost'), num: true, cell: (c) => fmtNum(c.cost, 2) },
       { label: t('Leads created'), num: true, cell: (c) => fmtNum(c.leadsCreated) }, { label: t('Leads touched'), num: true, cell: (c) => fmtNum(c.leadsTouched) },
       { label: t('Cost per new lead'), num: true, cell: (c) => fmtNum(c.costPerNewLead, 2) }], r.channels) : null);
