@@ -12,6 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.leadflow.platform.web.Problems;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,11 +26,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final ApiKeys keys;
 
-	private final ProblemResponses problems;
-
-	ApiKeyFilter(ApiKeys keys, ProblemResponses problems) {
+	ApiKeyFilter(ApiKeys keys) {
 		this.keys = keys;
-		this.problems = problems;
 	}
 
 	@Override
@@ -41,7 +40,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		Optional<ApiKeys.Holder> holder = keys.authenticate(presented.strip());
 		if (holder.isEmpty()) {
-			problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Invalid API key",
+			Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Invalid API key",
 					"The API key is unknown or revoked.");
 			return;
 		}

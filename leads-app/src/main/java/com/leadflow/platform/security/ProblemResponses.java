@@ -3,10 +3,11 @@ package com.leadflow.platform.security;
 import java.io.IOException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+
+import com.leadflow.platform.web.Problems;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,7 @@ class ProblemResponses {
 		if (!BrowserLogin.fromScript(request)) { // a script's 401 must not pop up the browser's own login dialog
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Leadflow\"");
 		}
-		write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+		Problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
 				"Log in, or send HTTP Basic credentials or an X-API-Key header.");
 	}
 
@@ -28,7 +29,7 @@ class ProblemResponses {
 	void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
 		if (BrowserLogin.fromScript(request)) {
-			write(response, HttpStatus.UNAUTHORIZED, "login-failed", "Login failed", "Wrong user name or password.");
+			Problems.write(response, HttpStatus.UNAUTHORIZED, "login-failed", "Login failed", "Wrong user name or password.");
 		}
 		else {
 			response.sendRedirect("/?login=failed");
@@ -36,15 +37,7 @@ class ProblemResponses {
 	}
 
 	void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-		write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this.");
+		Problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this.");
 	}
 
-	void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
-			throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter()
-			.write("{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + detail + "\"}");
-	}
 }

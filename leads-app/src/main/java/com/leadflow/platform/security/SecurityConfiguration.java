@@ -14,8 +14,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Who may call what. People authenticate with HTTP Basic (API clients) or a session (the admin UI); integrators
- * with an API key ({@code X-API-Key}). The admin UI logs in at {@code POST /login} and out at {@code POST /logout}. Rules are per URL and role here; which leads a caller sees is enforced in the
- * pool's queries ({@link AccessPolicy}). Webhooks authenticate by their HMAC signature in the module that owns them.
+ * with an API key ({@code X-API-Key}); the admin UI logs in at {@code POST /login} and out at {@code POST /logout}.
+ * Rules are per URL and role here; which leads a caller sees is enforced in the pool's queries ({@link AccessPolicy}). Webhooks authenticate by their HMAC signature in the module that owns them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -101,7 +101,7 @@ class SecurityConfiguration {
 		http.requestCache(cache -> cache.requestCache(new NullRequestCache()));
 		http.exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
 			.accessDeniedHandler(problems::forbidden));
-		http.addFilterBefore(new ApiKeyFilter(apiKeys, problems), BasicAuthenticationFilter.class);
+		http.addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class);
 		// CSRF protects browser sessions; requests without a session (Basic, API key, anonymous) carry nothing to forge
 		// the SPA reads the token from the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN
 		http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(request -> request.getSession(false) == null

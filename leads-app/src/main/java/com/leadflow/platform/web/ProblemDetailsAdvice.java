@@ -62,6 +62,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeLimitFilter.BodyTooLarge tooLarge) {
+				return handleExceptionInternal(ex, problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+						"Request body too large", tooLarge.getMessage()), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+			}
+		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
 				"The request body could not be read as JSON of the expected shape: " + firstLine(ex.getMessage()));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);

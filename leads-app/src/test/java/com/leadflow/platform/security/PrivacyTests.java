@@ -77,6 +77,44 @@ class PrivacyTests {
 	}
 
 	@Test
+	void consentGivenOnAFormIsRecordedAndAnUnsubscribeWithdrawsItsChannelsPurpose() {
+		// given: a form that collected consent for e-mail and calls
+		Map<String, Object> form = Map.of("name", "Form Person", "email", "form.person@example.com", "touch",
+				Map.of("action", "FORM_SUBMIT", "channel", "WEB_FORM", "payload",
+						Map.of("consent", Map.of("purposes", List.of("MARKETING_EMAIL", "CALLS"), "textVersion", "form-v7"))));
+		long id = admin.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON).body(form)
+			.retrieve().body(JsonNode.class).path("leadId").asLong();
+		then(pool.hasConsent(id, ConsentPurpose.MARKETING_EMAIL)).isTrue();
+		then(pool.hasConsent(id, ConsentPurpose.CALLS)).isTrue();
+		then(pool.hasConsent(id, ConsentPurpose.WECHAT_MESSAGES)).isFalse();
+
+		// when: the lead unsubscribes from a mailing
+		admin.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", "form.person@example.com", "touch", Map.of("action", "UNSUBSCRIBE", "channel", "EDM")))
+			.retrieve().toBodilessEntity();
+
+		// then: e-mail is withdrawn, calls stay granted
+		then(pool.hasConsent(id, ConsentPurpose.MARKETING_EMAIL)).isFalse();
+		then(pool.hasConsent(id, ConsentPurpose.CALLS)).isTrue();
+		JsonNode history = admin.get().uri("/api/leads/" + id + "/consents").retrieve().body(JsonNode.class);
+		then(history.valueStream().map(c -> c.path("source").asString() + " " + c.path("textVersion").asString()))
+			.contains("touch:WEB_FORM form-v7", "touch:EDM unsubscribe");
+	}
+
+	@Test
+	void aMalformedConsentIsRefusedWithItsFieldAndStoresNothing() {
+		Map<String, Object> form = Map.of("email", "bad.consent@example.com", "touch", Map.of("action", "FORM_SUBMIT",
+				"payload", Map.of("consent", Map.of("purposes", List.of("SPAM_ME"), "textVersion", "v1"))));
+
+		var response = admin.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON).body(form)
+			.retrieve().toEntity(JsonNode.class);
+
+		then(response.getStatusCode().value()).isEqualTo(400);
+		then(response.getBody().path("errors").get(0).path("field").asString()).isEqualTo("touch.payload.consent.purposes[0]");
+		then(jdbc.queryForObject("select count(*) from lead", Long.class)).isZero();
+	}
+
+	@Test
 	void exportHoldsEverythingAndIsAudited() {
 		long id = arrive("Export Person", "export@example.com", "13700002222", "WHITEPAPER_DOWNLOAD");
 

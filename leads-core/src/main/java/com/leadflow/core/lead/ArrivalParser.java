@@ -1,5 +1,7 @@
 package com.leadflow.core.lead;
 
+import java.util.Arrays;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Set;
 
 import com.leadflow.core.Arrival;
 import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.ConsentPurpose;
 import com.leadflow.core.identity.IdentityKey;
 import com.leadflow.core.identity.IdentityKind;
 import com.leadflow.core.identity.InvalidArrivalException;
@@ -23,11 +26,18 @@ final class ArrivalParser {
 
 	/** An arrival ready for resolution: normalised identity keys and profile fields. */
 	record Parsed(Set<IdentityKey> keys, Map<String, String> fields, Arrival.CompanyInfo company,
-			Map<String, Object> attributes, TouchInput touch, String source) {
+			Map<String, Object> attributes, TouchInput touch, String source, ConsentGiven consent) {
 
 		Instant at() {
 			return touch.occurredAt();
 		}
+	}
+
+	/**
+	 * Consent collected with the touch (a form's check boxes), given as touch payload
+	 * {@code "consent": {"purposes": ["MARKETING_EMAIL", ...], "textVersion": "form-2026-11"}}.
+	 */
+	record ConsentGiven(List<ConsentPurpose> purposes, String textVersion) {
 	}
 
 	private ArrivalParser() {
@@ -53,6 +63,7 @@ final class ArrivalParser {
 		if (touch == null || touch.action() == null) {
 			problems.add(new FieldProblem("touch.action", "is required"));
 		}
+		ConsentGiven consent = touch == null ? null : consent(touch.payload().get("consent"), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidArrivalException("invalid-lead", "The lead data has " + problems.size() + " invalid field(s).",
 					problems);
@@ -78,7 +89,36 @@ final class ArrivalParser {
 				occurredAt, touch.minutes(), Normalizer.text(touch.contentId()), touch.payload(),
 				Normalizer.text(touch.idempotencyKey()));
 		String source = Optional.ofNullable(Normalizer.text(arrival.source())).orElse("API").toUpperCase(Locale.ROOT);
-		return new Parsed(keys, fields, arrival.company(), person.attributes(), normalisedTouch, source);
+		return new Parsed(keys, fields, arrival.company(), person.attributes(), normalisedTouch, source, consent);
+	}
+
+	private static ConsentGiven consent(Object raw, List<FieldProblem> problems) {
+		if (raw == null) {
+			return null;
+		}
+		String field = "touch.payload.consent";
+		if (!(raw instanceof Map<?, ?> given) || !(given.get("purposes") instanceof List<?> names) || names.isEmpty()
+				|| !(given.get("textVersion") instanceof String text) || Normalizer.text(text) == null) {
+			problems.add(new FieldProblem(field,
+					"must be {\"purposes\": [one or more of " + Arrays.toString(ConsentPurpose.values())
+							+ "], \"textVersion\": the consent text's version}"));
+			return null;
+		}
+		List<ConsentPurpose> purposes = new ArrayList<>();
+		for (int i = 0; i < names.size(); i++) {
+			Object name = names.get(i);
+			Optional<ConsentPurpose> purpose = Arrays.stream(ConsentPurpose.values())
+				.filter(p -> p.name().equals(name))
+				.findFirst();
+			if (purpose.isPresent()) {
+				purposes.add(purpose.get());
+			}
+			else {
+				problems.add(new FieldProblem(field + ".purposes[" + i + "]",
+						"must be one of " + Arrays.toString(ConsentPurpose.values())));
+			}
+		}
+		return new ConsentGiven(List.copyOf(purposes), Normalizer.text(text));
 	}
 
 	private static void collect(List<String> raws, String field, IdentityKind kind,

@@ -173,6 +173,7 @@ class LeadPoolService implements LeadPool {
 			throw new LostRace("the idempotency key was taken by a concurrent arrival");
 		}
 		leads.touched(lead.id, arrival.at());
+		sideEffects.recordConsent(lead.id, arrival.touch(), arrival.consent());
 		sideEffects.applyTagRules(lead.id, arrival.touch());
 		sideEffects.noticeKnownCustomer(lead.id, touchId.getAsLong(), arrival.touch().action().name());
 		if (created) {

@@ -1,17 +1,21 @@
 package com.leadflow.core.lead;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.ConsentPurpose;
+import com.leadflow.core.TouchAction;
 import com.leadflow.core.identity.IdentityKind;
+import com.leadflow.core.privacy.Consents;
 
 /**
- * What an arrival sets off inside the pool besides the touch: automatic tags, the "your customer has new activity"
- * notice for account owners, and fuzzy duplicate candidates for a new lead.
+ * What an arrival sets off inside the pool besides the touch: consent given or withdrawn with it, automatic tags, the
+ * "your customer has new activity" notice for account owners, and fuzzy duplicate candidates for a new lead.
  */
 @Component
 class PoolSideEffects {
@@ -22,10 +26,41 @@ class PoolSideEffects {
 
 	private final Leads leads;
 
-	PoolSideEffects(JdbcClient jdbc, LeadPoolProperties properties, Leads leads) {
+	private final Consents consents;
+
+	PoolSideEffects(JdbcClient jdbc, LeadPoolProperties properties, Leads leads, Consents consents) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.leads = leads;
+		this.consents = consents;
+	}
+
+	/**
+	 * Consent signals of a touch: purposes granted on the form that collected it, and an unsubscribe, which withdraws
+	 * the purpose of its channel (e-mail, WeChat, calls) or, from an unknown channel, every contact purpose.
+	 */
+	void recordConsent(long leadId, TouchInput touch, ArrivalParser.ConsentGiven given) {
+		String source = "touch:" + (touch.channel() == null ? "unknown" : touch.channel());
+		if (given != null) {
+			given.purposes().forEach(p -> consents.record(leadId, p, true, source, given.textVersion()));
+		}
+		if (touch.action() == TouchAction.UNSUBSCRIBE) {
+			unsubscribed(touch.channel()).forEach(p -> consents.record(leadId, p, false, source, "unsubscribe"));
+		}
+	}
+
+	private static List<ConsentPurpose> unsubscribed(String channel) {
+		String c = channel == null ? "" : channel.toUpperCase(Locale.ROOT);
+		if (c.contains("EDM") || c.contains("EMAIL") || c.contains("MAIL")) {
+			return List.of(ConsentPurpose.MARKETING_EMAIL);
+		}
+		if (c.contains("WECHAT")) {
+			return List.of(ConsentPurpose.WECHAT_MESSAGES);
+		}
+		if (c.contains("CALL") || c.contains("HOTLINE") || c.contains("400") || c.contains("PHONE")) {
+			return List.of(ConsentPurpose.CALLS);
+		}
+		return List.of(ConsentPurpose.MARKETING_EMAIL, ConsentPurpose.CALLS, ConsentPurpose.WECHAT_MESSAGES);
 	}
 
 	void applyTagRules(long leadId, TouchInput touch) {
