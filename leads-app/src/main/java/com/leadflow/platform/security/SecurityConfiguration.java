@@ -15,7 +15,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 /**
  * Who may call what. People authenticate with HTTP Basic (API clients) or a session (the admin UI); integrators
  * with an API key ({@code X-API-Key}); the admin UI logs in at {@code POST /login} and out at {@code POST /logout}.
- * Rules are per URL and role here; which leads a caller sees is enforced in the pool's queries ({@link AccessPolicy}). Webhooks authenticate by their HMAC signature in the module that owns them.
+ * Rules are per URL and role here; which leads a caller sees is enforced in the pool's queries ({@link AccessPolicy}).
+ * Webhooks authenticate by their HMAC signature in the module that owns them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
