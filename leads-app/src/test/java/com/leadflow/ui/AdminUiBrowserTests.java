@@ -248,10 +248,85 @@ class AdminUiBrowserTests {
 			.path("points").asInt()).isEqualTo(400);
 		then(browser.findElement(By.id("simulation-table")).getText()).contains("Hot");
 		shot("scoring-simulation");
+
+		// and activating it re-scores every lead with a progress bar up to 100%
+		browser.findElement(By.id("model-activate")).click();
+		wait.withTimeout(Duration.ofSeconds(60))
+			.until(ExpectedConditions.attributeToBe(By.id("activation-progress"), "aria-valuenow", "100"));
+		then(api.get().uri("/api/scoring/models/{id}", draftId).retrieve().body(JsonNode.class).path("status").asString())
+			.isEqualTo("ACTIVE");
+	}
+
+	/** A HOT lead (routed to the SDR queue as an MQL). */
+	long hotLead(String name, String email) {
+		long id = newLead(name, email, "{\"action\":\"DEMO_REQUEST\"}", "{\"action\":\"TRIAL_REQUEST\"}",
+				"{\"action\":\"WEBINAR_ATTEND\",\"minutes\":60}");
+		wait.until(d -> "MQL".equals(stage(id).path("stage").asString()));
+		return id;
+	}
+
+	JsonNode stage(long leadId) {
+		return api.get().uri("/api/lifecycle/leads/{id}", leadId).retrieve().body(JsonNode.class);
 	}
 
 	@Test
 	@Order(4)
+	void qualifiesAHotLeadFromTheSdrQueueWithTheBantQuestionnaire() {
+		long id = hotLead("Qualify Me", "qualify.me@example.com");
+
+		open("#/sdr");
+		visible("#sdr-table tr[data-id]");
+		browser.findElements(By.cssSelector("#sdr-table tbody tr")).stream()
+			.filter(row -> row.getText().contains("Qualify Me")).findFirst().orElseThrow().click();
+		visible("#qualify-form");
+		for (WebElement answer : browser.findElements(By.cssSelector("#qualify-form textarea"))) {
+			answer.sendKeys("Confirmed on the call");
+		}
+		new Select(browser.findElement(By.id("sdr-outcome"))).selectByValue("QUALIFIED");
+		shot("sdr-qualify");
+		browser.findElement(By.id("sdr-submit")).click();
+
+		then(visible(".notice.ok").getText()).contains("#" + id).contains("SQL");
+		then(stage(id).path("stage").asString()).isEqualTo("SQL");
+	}
+
+	@Test
+	@Order(5)
+	void recyclesALeadWithAReasonOnIts360Page() {
+		long id = hotLead("Recycle Me", "recycle.me@example.com");
+
+		open("#/leads/" + id);
+		new Select(visible("#move-to")).selectByValue("RECYCLED");
+		new Select(browser.findElement(By.id("move-reason"))).selectByValue("BUDGET");
+		browser.findElement(By.cssSelector("#lead-stages button[type=submit]")).click();
+
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stage-history"), "Recycled"));
+		then(stage(id).path("stage").asString()).isEqualTo("RECYCLED");
+		then(stage(id).path("reason").asString()).isEqualTo("BUDGET");
+	}
+
+	@Test
+	@Order(6)
+	void showsEachRoleOnlyItsMenusAndLogsOut() {
+		users.create("ui-sdr", TestHttp.PASSWORD, Set.of(Role.SDR), "sdr");
+		browser.findElement(By.id("logout")).click();
+		visible("#login-username").sendKeys("ui-sdr");
+		browser.findElement(By.id("login-password")).sendKeys(TestHttp.PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		visible("#current-user");
+
+		then(browser.findElements(By.cssSelector("#menu a")).stream().map(a -> a.getAttribute("data-page")).toList())
+			.containsExactly("leads", "series", "sdr");
+
+		browser.findElement(By.id("logout")).click();
+		visible("#login-username").sendKeys(USER);
+		browser.findElement(By.id("login-password")).sendKeys(TestHttp.PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		then(visible("#current-user").getText()).contains(USER);
+	}
+
+	@Test
+	@Order(7)
 	void switchesLanguageAndRemembersIt() {
 		open("#/leads");
 		browser.findElement(By.cssSelector(".top .lang")).click();
@@ -264,7 +339,7 @@ class AdminUiBrowserTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(8)
 	void everyPageFitsDesktopAndA390PixelPhoneWithoutSideScrolling() {
 		long lead = newLead("Page Tour", "page.tour@example.com", "{\"action\":\"DEMO_REQUEST\"}",
 				"{\"action\":\"TRIAL_REQUEST\"}", "{\"action\":\"WEBINAR_ATTEND\",\"minutes\":60}");
