@@ -8,7 +8,7 @@ const CHANNELS = ['WEB_FORM', 'WEBINAR', 'LIVE_STREAM', 'WHITEPAPER', 'OFFLINE_E
 const VIEWS_KEY = 'leadflow.leadViews';
 const FILTERS = ['q', 'stage', 'tag', 'owner', 'industry', 'region', 'seriesId', 'channel', 'createdFrom', 'createdTo'];
 
-export { CHANNELS, STAGES };
+export { CHANNELS };
 
 export async function render(main, params, ctx) {
   if (params[0]) {

@@ -332,7 +332,8 @@ class AdminUiBrowserTests {
 		browser.findElement(By.cssSelector(".top .lang")).click();
 		wait.until(ExpectedConditions.textToBe(By.cssSelector("#menu a[data-page='leads']"), "线索池"));
 		browser.navigate().refresh();
-		wait.until(ExpectedConditions.textToBe(By.cssSelector("#menu a[data-page='leads']"), "线索池"));
+		wait.until(d -> "#/leads".equals(browser.executeScript("return document.querySelector('main#page')?.dataset.ready")));
+		then(browser.findElement(By.cssSelector("#menu a[data-page='leads']")).getText()).isEqualTo("线索池");
 		shot("leads-zh");
 		browser.findElement(By.cssSelector(".top .lang")).click();
 		wait.until(ExpectedConditions.textToBe(By.cssSelector("#menu a[data-page='leads']"), "Lead pool"));
