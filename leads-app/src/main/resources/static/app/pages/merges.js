@@ -27,9 +27,11 @@ export async function render(main) {
   }
 
   async function show(c) {
+    detail.dataset.loading = 'true';
     const [a, b] = await Promise.all([get('/api/leads/' + c.leadA), get('/api/leads/' + c.leadB)]);
+    delete detail.dataset.loading;
     const rows = FIELDS.map(([label, of]) => ({ label, a: of(a.lead) || '—', b: of(b.lead) || '—' }));
-    detail.replaceChildren(h('section.card#pair',
+    detail.replaceChildren(h('section.card#pair', { 'data-pair': `${c.leadA}-${c.leadB}` },
       h('h2', `${t('Similarity')} ${fmtPct(c.similarity)} · ${c.reason || ''}`),
       table([{ label: t('Field'), cell: (r) => te(r.label) === r.label ? t(r.label) : te(r.label) },
         { label: `${t('Lead A')} #${c.leadA}`, key: 'a' }, { label: `${t('Lead B')} #${c.leadB}`, key: 'b' }], rows,

@@ -329,7 +329,7 @@ class AdminUiBrowserTests {
 		browser.findElements(By.cssSelector("#candidates-table tbody tr")).stream()
 			.filter(row -> row.getText().contains("#" + older) && row.getText().contains("#" + newer)).findFirst()
 			.orElseThrow().click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pair"), "#" + newer));
+		visible("#candidate-detail:not([data-loading]) #pair[data-pair='" + older + "-" + newer + "']");
 		then(browser.findElement(By.id("pair")).getText()).contains("zwm@twin.example").contains("zhang.weiming@gmail.example");
 		shot("merge-review");
 		browser.findElement(By.id("merge-accept")).click();
