@@ -9,11 +9,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Who may call what. People authenticate with HTTP Basic (API clients) or a session (the admin UI); integrators
- * with an API key ({@code X-API-Key}). Rules are per URL and role here; which leads a caller sees is enforced in the
- * pool's queries ({@link AccessPolicy}). Webhooks authenticate by their HMAC signature in the module that owns them.
+ * with an API key ({@code X-API-Key}); the admin UI logs in at {@code POST /login} and out at {@code POST /logout}.
+ * Rules are per URL and role here; which leads a caller sees is enforced in the pool's queries ({@link AccessPolicy}).
+ * Webhooks authenticate by their HMAC signature in the module that owns them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -94,13 +97,20 @@ class SecurityConfiguration {
 			.anyRequest()
 			.permitAll());
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized));
+		// the admin UI posts its login form to /login (with X-Requested-With: answered 204 / 401 instead of redirects)
+		http.formLogin(form -> form.successHandler(BrowserLogin::succeeded).failureHandler(problems::loginFailed));
+		http.logout(logout -> logout.logoutSuccessHandler(BrowserLogin::loggedOut));
+		// an API call without credentials is answered 401, not remembered in a new session to replay after a login
+		http.requestCache(cache -> cache.requestCache(new NullRequestCache()));
 		http.exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
 			.accessDeniedHandler(problems::forbidden));
 		http.addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class);
 		// CSRF protects browser sessions; requests without a session (Basic, API key, anonymous) carry nothing to forge
-		http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getSession(false) == null
+		// the SPA reads the token from the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN
+		http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(request -> request.getSession(false) == null
 				|| request.getHeader("Authorization") != null || request.getHeader(ApiKeyFilter.HEADER) != null)
 			.ignoringRequestMatchers("/api/webhooks/**"));
+		http.addFilterAfter(BrowserLogin::issueCsrfCookie, CsrfFilter.class);
 		return http.build();
 	}
 
