@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
@@ -34,8 +35,39 @@ public class CleanDatabaseTestExecutionListener implements TestExecutionListener
 				  and coalesce(obj_description(c.oid, 'pg_class'), '') not ilike '%reference data%'
 				  and not c.relispartition
 				""", String.class);
-		if (!tables.isEmpty()) {
-			jdbc.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
+		if (tables.isEmpty()) {
+			return;
+		}
+		// background work of earlier tests (event listeners, schedulers) may still hold locks that a truncation
+		// waits for in another order: let it finish first, and retry when the database still picks us as a deadlock victim
+		for (int attempt = 1;; attempt++) {
+			awaitQuietDatabase(jdbc);
+			try {
+				jdbc.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
+				return;
+			}
+			catch (PessimisticLockingFailureException e) {
+				if (attempt == 5) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	/** Waits (up to 3 s) until no other session of this database is inside a transaction. */
+	private static void awaitQuietDatabase(JdbcTemplate jdbc) {
+		long deadline = System.nanoTime() + 3_000_000_000L;
+		while (System.nanoTime() < deadline && jdbc.queryForObject("""
+				select count(*) from pg_stat_activity
+				where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null""",
+				Long.class) > 0) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -97,6 +98,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		log.info("Conflict: {}", firstLine(ex.getMessage()));
 		return problem(HttpStatus.CONFLICT, "conflict", "Conflict",
 				"The request conflicts with the current state of the data; reload and try again.");
+	}
+
+	/** Method security refusals reach this advice before the security filters could answer them. */
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail forbidden(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this.");
 	}
 
 	@ExceptionHandler(Exception.class)

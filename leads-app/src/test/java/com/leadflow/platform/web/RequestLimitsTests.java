@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Body size and ingestion rate limits, with small limits so that the test is quick. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"leadflow.web.limits.max-body=16KB", "leadflow.web.limits.ingest-per-minute=5",
+		"leadflow.web.limits.max-body=16KB", "leadflow.web.limits.ingest-per-minute=1",
 		"leadflow.web.limits.ingest-burst=5" })
 class RequestLimitsTests {
 
