@@ -114,17 +114,7 @@ public abstract class CrmSyncHttpTestBase {
 		clock.reset();
 		settle();
 		peers.resetAll();
-		for (int attempt = 1;; attempt++) {
-			try {
-				CleanDatabaseTestExecutionListener.truncateAll(jdbc);
-				break;
-			}
-			catch (org.springframework.dao.DataAccessException e) {
-				if (attempt == 5) {
-					throw e; // background jobs hold locks only briefly
-				}
-			}
-		}
+		CleanDatabaseTestExecutionListener.truncateAll(jdbc); // retries a deadlock with the background jobs
 		stageEvents.clear();
 		http = TestHttp.as(port, users, Role.ADMIN);
 		anonymous = TestHttp.anonymous(port);

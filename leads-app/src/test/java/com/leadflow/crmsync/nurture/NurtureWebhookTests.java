@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,7 +21,11 @@ import com.leadflow.crmsync.CrmSyncHttpTestBase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** With {@code nurture.webhook} on, each new open nurture task is pushed to the marketing tool through the outbox. */
+/**
+ * With {@code nurture.webhook} on, each new open nurture task is pushed to the marketing tool through the outbox. The
+ * context is closed afterwards, so that its background jobs do not compete with other crm-sync tests.
+ */
+@DirtiesContext
 class NurtureWebhookTests extends CrmSyncHttpTestBase {
 
 	@DynamicPropertySource

@@ -129,7 +129,8 @@ public record CrmSyncProperties(Boolean backgroundJobs, Peer crm, Peer callCente
 	 * @param territories first matching rule picks the team (region, industry, company size; null matches anything)
 	 * @param sdrTeam team of Hot leads no territory matches (default {@code sdr})
 	 * @param keyAccountOwner owner of known customers whose lead has no owner yet (default {@code key-accounts})
-	 * @param invitationList name of the event-invitation list Warm leads join (default {@code next-event})
+	 * @param invitationList name of the waiting list of Warm leads no upcoming event matches yet (default
+	 *        {@code next-event})
 	 */
 	public record Routing(Map<String, List<String>> teams, List<Territory> territories, String sdrTeam,
 			String keyAccountOwner, String invitationList) {

@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadSnapshot;
-import com.leadflow.core.Touch;
 import com.leadflow.crmsync.LeadLifecycle;
 import com.leadflow.crmsync.LifecycleStage;
 import com.leadflow.crmsync.config.CrmSyncClock;
