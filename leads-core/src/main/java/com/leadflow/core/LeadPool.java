@@ -15,6 +15,21 @@ public interface LeadPool {
 	/** Resolves the person of an arrival to one lead and appends its touch. Throws on invalid input. */
 	Resolution resolve(Arrival arrival);
 
+	/**
+	 * What {@link #resolve} would find for an arrival (the leads of its identity keys, whether it is a retry), without
+	 * storing anything. Throws on invalid input, like {@code resolve}.
+	 */
+	Identification identify(Arrival arrival);
+
+	/**
+	 * Reverts arrivals by their touch ids, newest first, in one transaction: a lead an arrival created is removed
+	 * (identities, touches, tags, consents) unless something else touched, merged or changed it since; a lead an
+	 * arrival updated gets back the field values, provenance and identity keys it had before, field by field, unless
+	 * the field changed again since; the arrivals' touches are removed. What is left as it is comes back as
+	 * {@link RevertedArrivals.Kept}. Touch ids already reverted or unknown are skipped.
+	 */
+	RevertedArrivals revertArrivals(Collection<Long> touchIds);
+
 	/** The active lead behind an id (following merges), if any. */
 	Optional<LeadSnapshot> find(long leadId);
 

@@ -163,6 +163,16 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 	}
 
 	@Override
+	public com.leadflow.core.Identification identify(Arrival arrival) {
+		throw new UnsupportedOperationException("not used by scoring's tests");
+	}
+
+	@Override
+	public com.leadflow.core.RevertedArrivals revertArrivals(Collection<Long> touchIds) {
+		throw new UnsupportedOperationException("not used by scoring's tests");
+	}
+
+	@Override
 	public boolean hasConsent(long leadId, ConsentPurpose purpose) {
 		throw new UnsupportedOperationException("not needed by scoring");
 	}

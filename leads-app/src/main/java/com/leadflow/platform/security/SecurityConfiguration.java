@@ -66,6 +66,8 @@ class SecurityConfiguration {
 			// lifecycle and hand-offs
 			.requestMatchers("/api/sdr-queue/**", "/api/qualification/**")
 			.hasAnyRole("ADMIN", "MARKETER", "SDR")
+			.requestMatchers(HttpMethod.GET, "/api/lifecycle/metrics") // aggregates, no personal data
+			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES", "ANALYST")
 			.requestMatchers("/api/lifecycle/**")
 			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES")
 			.requestMatchers("/api/outbox/**")
@@ -81,7 +83,7 @@ class SecurityConfiguration {
 			.requestMatchers("/api/events/**")
 			.hasAnyRole("ADMIN", "MARKETER")
 			// analytics: aggregates for everyone who plans or sells; market sizes and standards by marketers
-			.requestMatchers(HttpMethod.GET, "/api/analytics/**")
+			.requestMatchers(HttpMethod.GET, "/api/analytics/**", "/api/attribution")
 			.hasAnyAuthority("ROLE_ADMIN", "ROLE_MARKETER", "ROLE_ANALYST", "ROLE_SALES", "SCOPE_read")
 			.requestMatchers("/api/analytics/**")
 			.hasAnyRole("ADMIN", "MARKETER")

@@ -6,13 +6,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
+import com.leadflow.TestHttp;
 import com.leadflow.core.LeadPool;
+import com.leadflow.platform.security.Role;
 import com.leadflow.core.Touch;
 
 import tools.jackson.databind.JsonNode;
@@ -125,6 +130,28 @@ class IngestionApiTests extends ApiTestSupport {
 		then(response.path("rejected").asInt()).isEqualTo(2);
 		then(response.path("results").get(1).path("errors").get(0).path("field").asString()).isEqualTo("email");
 		then(response.path("results").get(2).path("errors").get(0).path("field").asString()).isEqualTo("email");
+	}
+
+	@Test
+	void anIntegratorsIngestKeyMayIngestButNotManageSeries() {
+		RestClient admin = TestHttp.as(port, users, Role.ADMIN);
+		String secret = admin.post().uri("/api/admin/api-keys").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "webinar-platform", "scopes", Set.of("ingest"))).retrieve().body(JsonNode.class)
+			.path("secret").asString();
+		RestClient integrator = TestHttp.withApiKey(port, secret);
+
+		int ingest = integrator.post().uri("/api/ingest/touches").contentType(MediaType.APPLICATION_JSON)
+			.body(touch("wp-1", null, "WEBINAR", "li.ming@example.cn", null)).retrieve().toBodilessEntity()
+			.getStatusCode().value();
+		int series = integrator.post().uri("/api/campaign-series").contentType(MediaType.APPLICATION_JSON)
+			.body(SeriesApiTests.series("not allowed")).retrieve().toBodilessEntity().getStatusCode().value();
+		int anonymous = TestHttp.anonymous(port).post().uri("/api/ingest/touches").contentType(MediaType.APPLICATION_JSON)
+			.body(touch("wp-2", null, "WEBINAR", "li.ming@example.cn", null)).retrieve().toBodilessEntity()
+			.getStatusCode().value();
+
+		then(ingest).isEqualTo(201);
+		then(series).isEqualTo(403);
+		then(anonymous).isEqualTo(401);
 	}
 
 	@Test

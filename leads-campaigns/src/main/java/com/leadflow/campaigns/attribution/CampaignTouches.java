@@ -45,4 +45,17 @@ public class CampaignTouches {
 		return jdbc.sql("select distinct lead_id from campaign_touch where import_job_id = ? and lead_created and lead_id = any(?)")
 			.params(jobId, leadIds.toArray(Long[]::new)).query(Long.class).list();
 	}
+
+	/** An import job's touches with ids below {@code beforeTouchId}, newest first (the order a revert needs). */
+	public List<Long> ofJobBefore(long jobId, long beforeTouchId, int limit) {
+		return jdbc.sql("""
+				select touch_id from campaign_touch where import_job_id = ? and touch_id < ?
+				order by touch_id desc limit ?""")
+			.params(jobId, beforeTouchId, limit).query(Long.class).list();
+	}
+
+	/** Forgets touches the pool removed (a reverted import): attribution no longer counts them. */
+	public void forget(List<Long> touchIds) {
+		jdbc.sql("delete from campaign_touch where touch_id = any(?)").param(touchIds.toArray(Long[]::new)).update();
+	}
 }

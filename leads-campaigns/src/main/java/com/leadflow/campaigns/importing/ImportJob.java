@@ -5,17 +5,23 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * An import job and its progress. {@code stored} = created + matched + duplicatesInFile; {@code rowsPerSecond}
- * is the rows read since the job started, per second of its run.
+ * An import job and its progress. {@code stored} = created + matched + duplicatesInFile; {@code skipped}: rows the
+ * mode left out; {@code rowsPerSecond} is the rows read since the job started, per second of its run. A reverted job
+ * has its {@code revertedAt} and {@code revert} result (see {@link ImportReverts}).
  */
 public record ImportJob(long id, long uploadId, long seriesId, String channel, ImportMode mode, boolean dryRun,
 		Map<Integer, LeadField> mapping, Status status, long totalRows, long position, long read, long created,
-		long matched, long duplicatesInFile, long failed, int attempts, String lastError, Instant createdAt,
-		Instant startedAt, Instant finishedAt) {
+		long matched, long duplicatesInFile, long skipped, long failed, int attempts, String lastError, Instant createdAt,
+		Instant startedAt, Instant finishedAt, Instant revertedAt, Map<String, Object> revert) {
 
 	/** Where a job is. */
 	public enum Status {
-		QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED
+		QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, REVERTING, REVERTED;
+
+		/** Whether the job has stopped running (its rows may be reverted). */
+		public boolean ended() {
+			return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+		}
 	}
 
 	public long stored() {

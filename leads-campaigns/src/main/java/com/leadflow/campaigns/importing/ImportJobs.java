@@ -30,13 +30,13 @@ public class ImportJobs {
 	}
 
 	/** What one committed batch adds to a job. */
-	record BatchOutcome(long lastRowNo, long read, long created, long matched, long duplicatesInFile, long failed,
-			List<RejectedRow> rejected) {
+	record BatchOutcome(long lastRowNo, long read, long created, long matched, long duplicatesInFile, long skipped,
+			long failed, List<RejectedRow> rejected) {
 	}
 
 	private static final String COLUMNS = "id, upload_id, series_id, channel, mode, dry_run, mapping::text, status, "
-			+ "total_rows, position, rows_read, rows_created, rows_matched, rows_in_file_dupes, rows_failed, attempts, "
-			+ "last_error, created_at, started_at, finished_at";
+			+ "total_rows, position, rows_read, rows_created, rows_matched, rows_in_file_dupes, rows_skipped, rows_failed, "
+			+ "attempts, last_error, created_at, started_at, finished_at, reverted_at, revert_result::text";
 
 	private final JdbcClient jdbc;
 
@@ -97,10 +97,10 @@ public class ImportJobs {
 		return jdbc.sql("""
 				update import_job set position = ?, rows_read = rows_read + ?, rows_created = rows_created + ?,
 				    rows_matched = rows_matched + ?, rows_in_file_dupes = rows_in_file_dupes + ?,
-				    rows_failed = rows_failed + ?, claimed_until = now() + ?::interval, updated_at = now()
+				    rows_skipped = rows_skipped + ?, rows_failed = rows_failed + ?, claimed_until = now() + ?::interval, updated_at = now()
 				where id = ? and claimed_by = ? and status = 'RUNNING' and position < ?""")
 			.params(batch.lastRowNo(), batch.read(), batch.created(), batch.matched(), batch.duplicatesInFile(),
-					batch.failed(), lease.toMillis() + " milliseconds", jobId, node, batch.lastRowNo())
+					batch.skipped(), batch.failed(), lease.toMillis() + " milliseconds", jobId, node, batch.lastRowNo())
 			.update() == 1;
 	}
 
@@ -134,6 +134,32 @@ public class ImportJobs {
 				where id = ? and status in ('QUEUED', 'RUNNING')""").param(jobId).update() == 1;
 	}
 
+	/**
+	 * Claims an ended job for its revert (status REVERTING, held for {@code lease} and renewed per batch); a revert
+	 * whose node died is claimed again once its lease ran out. False when the job is running, reverted, a dry run, or
+	 * being reverted by another caller.
+	 */
+	boolean claimRevert(long jobId, String node, Duration lease) {
+		return jdbc.sql("""
+				update import_job set status = 'REVERTING', claimed_by = ?, claimed_until = now() + ?::interval,
+				    updated_at = now()
+				where id = ? and not dry_run and (status in ('SUCCEEDED', 'FAILED', 'CANCELLED')
+				      or (status = 'REVERTING' and claimed_until < now()))""")
+			.params(node, lease.toMillis() + " milliseconds", jobId).update() == 1;
+	}
+
+	void renewRevert(long jobId, String node, Duration lease) {
+		jdbc.sql("update import_job set claimed_until = now() + ?::interval where id = ? and claimed_by = ?")
+			.params(lease.toMillis() + " milliseconds", jobId, node).update();
+	}
+
+	void finishRevert(long jobId, String node, Map<String, Object> result) {
+		jdbc.sql("""
+				update import_job set status = 'REVERTED', reverted_at = now(), revert_result = ?::jsonb, claimed_by = null,
+				    claimed_until = null, updated_at = now()
+				where id = ? and claimed_by = ?""").params(json.writeValueAsString(result), jobId, node).update();
+	}
+
 	/** Rejected rows after {@code afterRowNo}, in row order. */
 	public List<RejectedRow> rejected(long jobId, long afterRowNo, int limit) {
 		return jdbc.sql("""
@@ -155,9 +181,11 @@ public class ImportJobs {
 				ImportMode.valueOf(rs.getString("mode")), rs.getBoolean("dry_run"), mapping,
 				Status.valueOf(rs.getString("status")), rs.getLong("total_rows"), rs.getLong("position"),
 				rs.getLong("rows_read"), rs.getLong("rows_created"), rs.getLong("rows_matched"),
-				rs.getLong("rows_in_file_dupes"), rs.getLong("rows_failed"), rs.getInt("attempts"),
-				rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "started_at"),
-				instant(rs, "finished_at"));
+				rs.getLong("rows_in_file_dupes"), rs.getLong("rows_skipped"), rs.getLong("rows_failed"),
+				rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "started_at"),
+				instant(rs, "finished_at"), instant(rs, "reverted_at"), rs.getString("revert_result") == null ? null
+						: json.readValue(rs.getString("revert_result"), new TypeReference<Map<String, Object>>() {
+						}));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

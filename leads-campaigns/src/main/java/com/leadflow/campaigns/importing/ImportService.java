@@ -46,10 +46,6 @@ public class ImportService {
 			problems.add(new FieldProblem("seriesId", "no campaign series with id " + start.seriesId()));
 		}
 		ImportMode mode = start.mode() == null ? ImportMode.CREATE_AND_UPDATE : start.mode();
-		if (mode != ImportMode.CREATE_AND_UPDATE) {
-			problems.add(new FieldProblem("mode", mode + " is not supported yet: it needs an identity lookup the lead "
-					+ "pool's API does not offer; use CREATE_AND_UPDATE"));
-		}
 		Map<Integer, LeadField> mapping = upload == null ? Map.of() : columns(upload.headers(), start.mapping(), problems);
 		if (upload != null && problems.isEmpty() && mapping.values().stream().noneMatch(LeadField::isIdentity)) {
 			problems.add(new FieldProblem("mapping", "map at least one column to EMAIL, MOBILE, PHONE, WECHAT_UNIONID, "

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,7 @@ import com.leadflow.campaigns.importing.ImportJobs.RejectedRow;
 import com.leadflow.campaigns.importing.RowMapper.Mapped;
 import com.leadflow.campaigns.importing.RowMapper.RowProblem;
 import com.leadflow.core.Arrival;
+import com.leadflow.core.Identification;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.Resolution;
 import com.leadflow.core.Touch;
@@ -70,6 +72,10 @@ public class ImportWorker {
 
 	private final String node;
 
+	private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("import-worker").factory());
+
+	private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+
 	private volatile boolean stopping;
 
 	ImportWorker(ImportJobs jobs, Uploads uploads, LeadPool pool, CampaignTouches touches, TransactionTemplate tx,
@@ -85,13 +91,32 @@ public class ImportWorker {
 		this.node = hostname() + ":" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	/**
+	 * Looks for work; a claimed job runs on the worker's own thread, so a long import never holds up the shared
+	 * scheduler (other modules' timers).
+	 */
 	@Scheduled(fixedDelayString = "${leadflow.campaigns.import.poll-interval:1s}", initialDelayString = "${leadflow.campaigns.import.poll-interval:1s}")
 	void poll() {
-		if (!properties.workerEnabled()) {
+		if (!properties.workerEnabled() || stopping || !busy.compareAndSet(false, true)) {
 			return;
 		}
-		while (!stopping && runOnce(Long.MAX_VALUE, false)) {
-			// keep going while there are jobs to claim
+		try {
+			runner.execute(() -> {
+				try {
+					while (!stopping && runOnce(Long.MAX_VALUE, false)) {
+						// keep going while there are jobs to claim
+					}
+				}
+				catch (RuntimeException e) {
+					log.warn("Import worker could not claim a job: {}", e.toString());
+				}
+				finally {
+					busy.set(false);
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException e) {
+			busy.set(false); // shutting down
 		}
 	}
 
@@ -187,15 +212,22 @@ public class ImportWorker {
 				rejected.add(new RejectedRow(row.rowNo(), mapped.problems(), row.cells()));
 			}
 		}
-		long created = 0, matched = 0, inFile = 0;
+		long created = 0, matched = 0, inFile = 0, skipped = 0;
 		List<Recorded> recorded = new ArrayList<>();
 		if (!job.dryRun()) {
-			List<Future<Resolution>> futures = arrivals.stream().map(a -> resolvers.submit(() -> pool.resolve(a))).toList();
+			List<Future<Resolution>> futures = job.mode() == ImportMode.CREATE_AND_UPDATE
+					? arrivals.stream().map(a -> resolvers.submit(() -> pool.resolve(a))).toList()
+					: inOrder(job, arrivals);
 			List<Resolution> resolutions = new ArrayList<>();
 			List<SourceRow> resolvedRows = new ArrayList<>();
 			for (int i = 0; i < futures.size(); i++) {
 				try {
-					resolutions.add(futures.get(i).get());
+					Resolution resolution = futures.get(i).get();
+					if (resolution == null) {
+						skipped++;
+						continue;
+					}
+					resolutions.add(resolution);
 					resolvedRows.add(accepted.get(i));
 				}
 				catch (ExecutionException e) {
@@ -243,7 +275,7 @@ public class ImportWorker {
 		if (crashBeforeCommit) {
 			return false;
 		}
-		BatchOutcome outcome = new BatchOutcome(rows.get(rows.size() - 1).rowNo(), rows.size(), created, matched, inFile,
+		BatchOutcome outcome = new BatchOutcome(rows.get(rows.size() - 1).rowNo(), rows.size(), created, matched, inFile, skipped,
 				rejected.size(), rejected);
 		Boolean held = tx.execute(status -> {
 			touches.record(recorded);
@@ -254,6 +286,41 @@ public class ImportWorker {
 			return true;
 		});
 		return Boolean.TRUE.equals(held);
+	}
+
+	/**
+	 * CREATE_ONLY and UPDATE_ONLY: rows in file order, each looked up first and resolved only when the mode admits it
+	 * (null: skipped). A row replayed after a crash (its touch exists) is resolved again, so it counts as before.
+	 */
+	private List<Future<Resolution>> inOrder(ImportJob job, List<Arrival> arrivals) {
+		Set<Long> createdInBatch = new HashSet<>();
+		List<Future<Resolution>> results = new ArrayList<>();
+		for (Arrival arrival : arrivals) {
+			try {
+				Resolution resolution = admitted(job, pool.identify(arrival), createdInBatch) ? pool.resolve(arrival) : null;
+				if (resolution != null && resolution.outcome() == Resolution.Outcome.CREATED) {
+					createdInBatch.add(resolution.leadId());
+				}
+				results.add(CompletableFuture.completedFuture(resolution));
+			}
+			catch (RuntimeException e) {
+				results.add(CompletableFuture.failedFuture(e));
+			}
+		}
+		return results;
+	}
+
+	/** Whether the job's mode lets a row in: CREATE_ONLY new people (or people this import created), UPDATE_ONLY known ones. */
+	private boolean admitted(ImportJob job, Identification found, Set<Long> createdInBatch) {
+		if (found.retry()) {
+			return true;
+		}
+		return switch (job.mode()) {
+			case CREATE_AND_UPDATE -> true;
+			case UPDATE_ONLY -> !found.leadIds().isEmpty();
+			case CREATE_ONLY -> found.leadIds().isEmpty() || createdInBatch.containsAll(found.leadIds())
+					|| touches.createdByJob(job.id(), found.leadIds()).size() == found.leadIds().size();
+		};
 	}
 
 	/** For a replayed row: whether its (earlier) touch is the first of its lead, i.e. the row created the lead. */
@@ -299,6 +366,13 @@ public class ImportWorker {
 	@PreDestroy
 	void stop() {
 		stopping = true;
+		runner.shutdown();
+		try {
+			runner.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS); // the current batch commits, the job is given back
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		resolvers.shutdown();
 	}
 

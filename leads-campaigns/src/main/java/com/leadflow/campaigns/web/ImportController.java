@@ -28,6 +28,7 @@ import com.leadflow.campaigns.importing.ImportJob;
 import com.leadflow.campaigns.importing.ImportJobs;
 import com.leadflow.campaigns.importing.ImportJobs.RejectedRow;
 import com.leadflow.campaigns.importing.ImportMode;
+import com.leadflow.campaigns.importing.ImportReverts;
 import com.leadflow.campaigns.importing.ImportService;
 import com.leadflow.campaigns.importing.ImportService.StartImport;
 import com.leadflow.campaigns.importing.LeadField;
@@ -50,17 +51,21 @@ class ImportController {
 			Map<String, LeadField> mapping) {
 	}
 
-	/** A job's progress. {@code stored} = created + matched + duplicatesInFile. */
+	/**
+	 * A job's progress. {@code stored} = created + matched + duplicatesInFile; {@code skipped}: rows the mode left out;
+	 * {@code revert}: once reverted, what was removed, restored and kept.
+	 */
 	record JobView(long id, long uploadId, ImportJob.Status status, long seriesId, String channel, ImportMode mode,
 			boolean dryRun, Map<Integer, LeadField> mapping, long totalRows, long position, long read, long stored,
-			long created, long matched, long duplicatesInFile, long failed, double percent, double rowsPerSecond,
-			int attempts, String lastError, Instant createdAt, Instant startedAt, Instant finishedAt) {
+			long created, long matched, long duplicatesInFile, long skipped, long failed, double percent,
+			double rowsPerSecond, int attempts, String lastError, Instant createdAt, Instant startedAt,
+			Instant finishedAt, Instant revertedAt, Map<String, Object> revert) {
 
 		static JobView of(ImportJob j) {
 			return new JobView(j.id(), j.uploadId(), j.status(), j.seriesId(), j.channel(), j.mode(), j.dryRun(),
 					j.mapping(), j.totalRows(), j.position(), j.read(), j.stored(), j.created(), j.matched(),
-					j.duplicatesInFile(), j.failed(), j.percent(), j.rowsPerSecond(), j.attempts(), j.lastError(),
-					j.createdAt(), j.startedAt(), j.finishedAt());
+					j.duplicatesInFile(), j.skipped(), j.failed(), j.percent(), j.rowsPerSecond(), j.attempts(),
+					j.lastError(), j.createdAt(), j.startedAt(), j.finishedAt(), j.revertedAt(), j.revert());
 		}
 	}
 
@@ -70,10 +75,13 @@ class ImportController {
 
 	private final ImportJobs jobs;
 
-	ImportController(Uploads uploads, ImportService imports, ImportJobs jobs) {
+	private final ImportReverts reverts;
+
+	ImportController(Uploads uploads, ImportService imports, ImportJobs jobs, ImportReverts reverts) {
 		this.uploads = uploads;
 		this.imports = imports;
 		this.jobs = jobs;
+		this.reverts = reverts;
 	}
 
 	@PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -95,7 +103,8 @@ class ImportController {
 	@PostMapping("/jobs")
 	@Operation(summary = "Start an import job (asynchronous)",
 			description = "mapping: {header: field}; empty means the proposed mapping. mode: CREATE_AND_UPDATE (the "
-					+ "default and the only one supported today). dryRun checks the rows without storing them.")
+					+ "default), CREATE_ONLY or UPDATE_ONLY (rows left out are counted as skipped). dryRun checks the "
+					+ "rows without storing them.")
 	ResponseEntity<JobView> start(@Valid @RequestBody StartRequest request) {
 		ImportJob job = imports.start(new StartImport(request.uploadId(), request.seriesId(), request.channel(),
 				request.mode(), Boolean.TRUE.equals(request.dryRun()), request.mapping()));
@@ -120,6 +129,15 @@ class ImportController {
 			throw Problems.conflict("job-finished", "Import job " + id + " is already " + job.status() + ".");
 		}
 		return JobView.of(find(id));
+	}
+
+	@PostMapping("/jobs/{id}/revert")
+	@Operation(summary = "Revert an ended import",
+			description = "Removes the leads it created and gives the leads it updated their previous field values, "
+					+ "identities and timelines back, unless something changed them since: those are kept and listed "
+					+ "in revert.kept. 409 while the job runs, when it is reverted already or was a dry run.")
+	JobView revert(@PathVariable long id) {
+		return JobView.of(reverts.revert(id));
 	}
 
 	@GetMapping("/jobs/{id}/rejected")

@@ -25,11 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.leadflow.core.Arrival;
 import com.leadflow.core.ConsentPurpose;
+import com.leadflow.core.Identification;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadProfileChanged;
 import com.leadflow.core.LeadSnapshot;
 import com.leadflow.core.LeadTouched;
 import com.leadflow.core.Resolution;
+import com.leadflow.core.RevertedArrivals;
 import com.leadflow.core.Touch;
 import com.leadflow.core.company.Companies;
 import com.leadflow.core.identity.IdentityKey;
@@ -72,7 +74,11 @@ class LeadPoolService implements LeadPool {
 
 	private final Consents consents;
 
-	LeadPoolService(Consents consents, Leads leads, Touches touches, Companies companies, Merges merges, Survivorship survivorship,
+	private final ArrivalChanges arrivalChanges;
+
+	private final ArrivalReverts reverts;
+
+	LeadPoolService(Consents consents, ArrivalChanges arrivalChanges, ArrivalReverts reverts, Leads leads, Touches touches, Companies companies, Merges merges, Survivorship survivorship,
 			PoolSideEffects sideEffects, LeadSnapshots snapshots, ApplicationEventPublisher events, TransactionTemplate tx,
 			ObjectProvider<Clock> clock) {
 		this.leads = leads;
@@ -86,6 +92,8 @@ class LeadPoolService implements LeadPool {
 		this.tx = tx;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.consents = consents;
+		this.arrivalChanges = arrivalChanges;
+		this.reverts = reverts;
 	}
 
 	/** Thrown inside the transaction when a concurrent arrival won a race: roll back and resolve again. */
@@ -129,6 +137,7 @@ class LeadPoolService implements LeadPool {
 		List<Long> leadIds = known.stream().map(Leads.StoredIdentity::leadId).distinct().sorted().toList();
 
 		LeadRow lead;
+		LeadRow before = null;
 		boolean created = leadIds.isEmpty();
 		boolean profileChanged;
 		List<Long> absorbed = new ArrayList<>();
@@ -148,7 +157,7 @@ class LeadPoolService implements LeadPool {
 						"one arrival carried keys of both leads (" + matched + ")");
 				absorbed.add(other.id);
 			}
-			LeadRow before = lead.copy();
+			before = lead.copy();
 			LeadRow target = lead;
 			arrival.fields().forEach((field, value) -> target.offer(field, value, provenance, survivorship));
 			arrival.attributes().forEach(target.attributes::put);
@@ -164,13 +173,17 @@ class LeadPoolService implements LeadPool {
 				leads.update(lead);
 			}
 		}
-		if (leads.addIdentities(lead.id, created ? List.copyOf(arrival.keys()) : newKeys, arrival.source())
-				< (created ? arrival.keys().size() : newKeys.size())) {
+		List<Long> addedIdentities = leads.addIdentities(lead.id, created ? List.copyOf(arrival.keys()) : newKeys,
+				arrival.source());
+		if (addedIdentities.size() < (created ? arrival.keys().size() : newKeys.size())) {
 			throw new LostRace("an identity key was taken by a concurrent arrival");
 		}
 		OptionalLong touchId = touches.append(lead.id, arrival.touch());
 		if (touchId.isEmpty()) {
 			throw new LostRace("the idempotency key was taken by a concurrent arrival");
+		}
+		if (!created) {
+			arrivalChanges.record(touchId.getAsLong(), before, lead, addedIdentities, absorbed);
 		}
 		leads.touched(lead.id, arrival.at());
 		sideEffects.recordConsent(lead.id, arrival.touch(), arrival.consent());
@@ -208,6 +221,21 @@ class LeadPoolService implements LeadPool {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Override
+	public Identification identify(Arrival arrival) {
+		ArrivalParser.Parsed parsed = ArrivalParser.parse(arrival, clock.instant());
+		String key = parsed.touch().idempotencyKey();
+		boolean retry = key != null && touches.byIdempotencyKey(key).isPresent();
+		List<Long> leadIds = leads.identities(parsed.keys()).stream().map(i -> leads.canonicalId(i.leadId())).distinct()
+			.sorted().toList();
+		return new Identification(leadIds, retry);
+	}
+
+	@Override
+	public RevertedArrivals revertArrivals(Collection<Long> touchIds) {
+		return tx.execute(status -> reverts.revert(touchIds));
 	}
 
 	@Override

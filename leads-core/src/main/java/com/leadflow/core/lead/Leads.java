@@ -108,18 +108,21 @@ public class Leads {
 
 	/**
 	 * Adds identity keys to a lead, in a fixed order (so concurrent arrivals cannot deadlock).
-	 * @return how many were added; fewer than given means another lead holds (or is taking) one of them
+	 * @return the ids of those added; fewer than given means another lead holds (or is taking) one of them
 	 */
-	public int addIdentities(long leadId, Collection<IdentityKey> keys, String source) {
-		int added = 0;
+	public List<Long> addIdentities(long leadId, Collection<IdentityKey> keys, String source) {
+		List<Long> added = new ArrayList<>();
 		for (IdentityKey key : keys.stream().sorted((a, b) -> a.toString().compareTo(b.toString())).toList()) {
-			added += jdbc.sql("""
+			jdbc.sql("""
 					insert into lead_identity (lead_id, kind, value_index, value_enc, prefix_index, source)
 					values (?, ?, ?, ?, ?, ?)
-					on conflict (kind, value_index) do nothing""")
+					on conflict (kind, value_index) do nothing
+					returning id""")
 				.params(leadId, key.kind().name(), index(key), cipher.encrypt(key.value()),
 						key.kind() == IdentityKind.PHONE ? phonePrefixIndex(key.value()) : null, source)
-				.update();
+				.query(Long.class)
+				.optional()
+				.ifPresent(added::add);
 		}
 		return added;
 	}

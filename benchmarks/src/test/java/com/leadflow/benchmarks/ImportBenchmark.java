@@ -1,0 +1,262 @@
+package com.leadflow.benchmarks;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.leadflow.LeadflowApplication;
+import com.leadflow.campaigns.importing.ImportJob;
+import com.leadflow.campaigns.importing.ImportJobs;
+import com.leadflow.campaigns.importing.ImportService;
+import com.leadflow.campaigns.importing.ImportService.StartImport;
+import com.leadflow.campaigns.importing.ImportWorker;
+import com.leadflow.campaigns.importing.RejectedRowsCsv;
+import com.leadflow.campaigns.importing.Uploads;
+import com.leadflow.core.privacy.PersonalDataCipher;
+import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
+
+/**
+ * A CSV import through the whole path (upload, job, batches, lead pool resolution, attribution) against a raw
+ * PostgreSQL {@code COPY} of the same file into a plain table, in one run. The file has {@code bench.importRows} rows
+ * (default 1,000,000): 10% are people of a known set, 2% are bad rows. The same file is imported twice: into an empty
+ * pool (the known people are created) and into a pool of {@code bench.poolSize} leads (default 1,000,000, bulk-loaded
+ * as in {@link LeadPoolBenchmark}) that holds the known people (they are matched). Heap stays bounded: run with
+ * {@code -Dbench.jvm=-Xmx256m} to prove it (the peak heap is printed). The rejected-rows CSV must list every bad row.
+ * (A mock web environment: the app's security configuration needs a servlet context.)
+ */
+@Tag("benchmark")
+@SpringBootTest(classes = LeadflowApplication.class, properties = { "leadflow.campaigns.import.worker-enabled=false" })
+class ImportBenchmark {
+
+	static final int ROWS = Integer.getInteger("bench.importRows", 1_000_000);
+
+	static final int POOL_SIZE = Integer.getInteger("bench.poolSize", 1_000_000);
+
+	/** People of the known set: one row in ten. */
+	static final int KNOWN = ROWS / 10;
+
+	@Autowired
+	Uploads uploads;
+
+	@Autowired
+	ImportService imports;
+
+	@Autowired
+	ImportJobs jobs;
+
+	@Autowired
+	ImportWorker worker;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PersonalDataCipher cipher;
+
+	/** One import's figures. */
+	record Run(ImportJob job, double uploadSeconds, double runSeconds) {
+
+		double rate() {
+			return ROWS / (uploadSeconds + runSeconds);
+		}
+	}
+
+	@Test
+	void importRateAgainstRawCopyAndAsThePoolGrows() throws Exception {
+		Path file = Files.createTempFile("import-bench", ".csv");
+		try {
+			List<Long> badRows = generate(file);
+			System.out.printf("generated %,d rows (%,d bytes, %,d bad)%n", ROWS, Files.size(file), badRows.size());
+			double copyRate = ROWS / copy(file);
+			System.out.printf("COPY: %.0f rows/s%n", copyRate);
+
+			CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+			Run empty = importFile(file, "empty pool");
+			then(empty.job().created()).isEqualTo(ROWS - badRows.size());
+			then(empty.job().matched()).isZero();
+			then(empty.job().failed()).isEqualTo(badRows.size());
+			then(rejectedRowNumbers(empty.job())).isEqualTo(badRows);
+
+			CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+			long loadStart = System.nanoTime();
+			bulkLoad(POOL_SIZE);
+			System.out.printf("bulk-loaded %,d leads in %.1f s%n", POOL_SIZE, (System.nanoTime() - loadStart) / 1e9);
+			Run full = importFile(file, "pool of " + POOL_SIZE);
+			then(full.job().created()).isEqualTo(ROWS - KNOWN - badRows.size());
+			then(full.job().matched()).isEqualTo(KNOWN);
+			then(full.job().duplicatesInFile()).isZero();
+			then(full.job().failed()).isEqualTo(badRows.size());
+			then(rejectedRowNumbers(full.job())).isEqualTo(badRows);
+			then(jdbc.queryForObject("select count(*) from lead", Long.class)).isEqualTo(POOL_SIZE + full.job().created());
+
+			String size = String.format("%,d rows, 10%% known people, 2%% bad", ROWS);
+			BenchmarkReport.figure("ImportBenchmark", "CSV import, upload + job, empty pool (" + size + ")", empty.rate(), "rows/s");
+			BenchmarkReport.figure("ImportBenchmark", "CSV import, upload + job, pool of " + POOL_SIZE + " leads (known people matched)",
+					full.rate(), "rows/s");
+			BenchmarkReport.figure("ImportBenchmark", "  of which upload (read, count, store in chunks)", ROWS / full.uploadSeconds(), "rows/s");
+			BenchmarkReport.figure("ImportBenchmark", "raw PostgreSQL COPY of the same file into a plain table", copyRate, "rows/s");
+			BenchmarkReport.figure("ImportBenchmark", "ratio import (pool of " + POOL_SIZE + ")/COPY", full.rate() / copyRate, "");
+			BenchmarkReport.figure("ImportBenchmark", "ratio import full pool/empty pool", full.rate() / empty.rate(), "");
+			BenchmarkReport.figure("ImportBenchmark", "peak heap, sum of pool peaks (max heap "
+					+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)", peakHeapMiB(), "MiB");
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	private Run importFile(Path file, String phase) throws Exception {
+		long uploadStart = System.nanoTime();
+		long uploadId;
+		try (InputStream in = Files.newInputStream(file)) {
+			uploadId = uploads.store(in, "bench.csv", null).uploadId();
+		}
+		double uploadSeconds = (System.nanoTime() - uploadStart) / 1e9;
+		long jobId = imports.start(new StartImport(uploadId, null, null, null, false, null)).id();
+		long runStart = System.nanoTime();
+		then(worker.runOnce()).isTrue();
+		double runSeconds = (System.nanoTime() - runStart) / 1e9;
+		ImportJob job = jobs.find(jobId).orElseThrow();
+		System.out.printf("%s: %s in %.1f s upload + %.1f s job: %,d read, %,d created, %,d matched, %,d in-file "
+				+ "duplicates, %,d failed%n", phase, job.status(), uploadSeconds, runSeconds, job.read(), job.created(),
+				job.matched(), job.duplicatesInFile(), job.failed());
+		then(job.status()).isEqualTo(ImportJob.Status.SUCCEEDED);
+		then(job.read()).isEqualTo(ROWS);
+		return new Run(job, uploadSeconds, runSeconds);
+	}
+
+	/** The row numbers in the rejected-rows CSV as a user downloads it (first column after the header). */
+	private List<Long> rejectedRowNumbers(ImportJob job) throws Exception {
+		List<String> headers = uploads.find(job.uploadId()).orElseThrow().headers();
+		Path csv = Files.createTempFile("import-bench-rejected", ".csv");
+		try {
+			try (OutputStream out = Files.newOutputStream(csv)) {
+				RejectedRowsCsv.write(out, headers, after -> jobs.rejected(job.id(), after, 1000));
+			}
+			try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+				return lines.skip(1).map(line -> Long.valueOf(line.split(",", 2)[0])).toList();
+			}
+		}
+		finally {
+			Files.deleteIfExists(csv);
+		}
+	}
+
+	/**
+	 * Writes the file: every 50th row bad (an invalid e-mail and no phone), every tenth (row 5, 15, ...) a known
+	 * person ({@code known<n>@bench.example}), the others new people; returns the bad rows' numbers.
+	 */
+	private static List<Long> generate(Path file) throws Exception {
+		List<Long> bad = new ArrayList<>();
+		int known = 0;
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			out.write("姓名,手机号,邮箱,公司,职位,城市\n");
+			for (int i = 1; i <= ROWS; i++) {
+				if (i % 50 == 0) {
+					out.write("坏行 " + i + ",,not-an-email-" + i + ",某公司,,\n");
+					bad.add((long) i);
+				}
+				else if (i % 10 == 5) {
+					out.write("Known " + known + ",,known" + known + "@bench.example,,,\n");
+					known++;
+				}
+				else {
+					out.write("新客户 " + i + "," + String.format("139%08d", i) + ",new" + i + "@bench.example,Bench Company "
+							+ (i % 5000) + " 有限公司,工程师,上海\n");
+				}
+			}
+		}
+		then(known).isEqualTo(KNOWN);
+		return bad;
+	}
+
+	/**
+	 * A pool of {@code size} leads with an e-mail, a phone, a company and a touch each, the first {@link #KNOWN} being
+	 * the file's known people: leads and touches by SQL, identities (blind index + ciphertext by the app's cipher)
+	 * streamed in with COPY.
+	 */
+	private void bulkLoad(int size) throws Exception {
+		jdbc.update("""
+				insert into company (name, match_name, industry, size_band, region)
+				select 'Bulk Company ' || g, 'bulkcompany' || g, 'Manufacturing', '100-499', '华东' from generate_series(1, 20000) g""");
+		jdbc.update("""
+				insert into lead (name, title, region, company_id, created_at, last_touch_at)
+				select 'Bulk Person ' || g, 'Engineer', '华东', (select min(id) from company) + g % 20000,
+				       now() - interval '1 day', now() - interval '1 day'
+				from generate_series(1, ?) g""", size);
+		List<Long> ids = jdbc.queryForList("select id from lead order by id", Long.class);
+		try (Connection c = dataSource.getConnection()) {
+			CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
+				.copyIn("copy lead_identity (lead_id, kind, value_index, value_enc, prefix_index, source) from stdin");
+			StringBuilder rows = new StringBuilder();
+			for (int n = 0; n < ids.size(); n++) {
+				long id = ids.get(n);
+				String email = n < KNOWN ? "known" + n + "@bench.example" : "bulk" + n + "@bench.example";
+				String phone = "+86137" + String.format("%08d", n);
+				rows.append(id).append("\tEMAIL\t").append(cipher.blindIndex("EMAIL", email)).append('\t')
+					.append(cipher.encrypt(email)).append("\t\\N\tBENCH\n");
+				rows.append(id).append("\tPHONE\t").append(cipher.blindIndex("PHONE", phone)).append('\t')
+					.append(cipher.encrypt(phone)).append('\t').append(cipher.blindIndex("PHONE_PREFIX", phone.substring(0, 10)))
+					.append("\tBENCH\n");
+				if (rows.length() > 1 << 20) {
+					byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+					in.writeToCopy(bytes, 0, bytes.length);
+					rows.setLength(0);
+				}
+			}
+			byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+			in.writeToCopy(bytes, 0, bytes.length);
+			in.endCopy();
+		}
+		jdbc.update("""
+				insert into touch (lead_id, recorded_lead_id, action, channel, occurred_at)
+				select id, id, 'FORM_SUBMIT', 'WEB_FORM', now() - interval '1 day' from lead""");
+		jdbc.execute("vacuum analyze");
+	}
+
+	/** COPY of the same file into a plain table: the floor of what loading these bytes into PostgreSQL costs. */
+	private double copy(Path file) throws Exception {
+		jdbc.execute("drop table if exists bench_copy");
+		jdbc.execute("create table bench_copy (name text, mobile text, email text, company text, title text, city text)");
+		try (Connection c = dataSource.getConnection(); Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			long start = System.nanoTime();
+			long copied = c.unwrap(PGConnection.class).getCopyAPI()
+				.copyIn("copy bench_copy from stdin with (format csv, header true)", in);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			then(copied).isEqualTo(ROWS);
+			return seconds;
+		}
+		finally {
+			jdbc.execute("drop table if exists bench_copy");
+		}
+	}
+
+	private static double peakHeapMiB() {
+		return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+			.mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (double) (1 << 20);
+	}
+}
