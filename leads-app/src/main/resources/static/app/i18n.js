@@ -16,7 +16,7 @@ const ZH = {
   'complete of market': '完整线索 / 市场规模', 'Missing': '缺失', 'Conversion to next': '转化到下一阶段',
   'Avg. days': '平均天数', 'Band distribution now': '当前分级分布', 'Leads': '线索', 'Series': '系列', 'Channel': '渠道',
   'Cost': '成本', 'New leads': '新线索', 'Cost per lead': '单线索成本', 'Cost per SQL': '单 SQL 成本', 'Won revenue': '赢单金额',
-  'Days': '天数',
+  'Days': '天数', 'All segments': '全部细分市场', 'No segment has a market size yet (PUT /api/analytics/market-sizes).': '尚未设置任何细分市场的规模（PUT /api/analytics/market-sizes）。',
   // leads
   'Text (name, e-mail, phone, company)': '关键词（姓名、邮箱、电话、公司）', 'Stage': '阶段', 'Tag': '标签', 'Owner': '负责人',
   'Industry': '行业', 'Region': '区域', 'Created from': '创建起', 'Created to': '创建止', 'Name': '姓名', 'Company': '公司',
@@ -71,7 +71,7 @@ const ZH = {
 
 // Enum values shown to people.
 const ENUM_ZH = {
-  NEW: '新建', NURTURING: '培育中', MQL: 'MQL', SAL: 'SAL', SQL: 'SQL', OPPORTUNITY: '商机', WON: '赢单', LOST: '丢单',
+  LEAD: '线索', NEW: '新建', NURTURING: '培育中', MQL: 'MQL', SAL: 'SAL', SQL: 'SQL', OPPORTUNITY: '商机', WON: '赢单', LOST: '丢单',
   DISQUALIFIED: '已取消资格', RECYCLED: '已回收', COOL: '冷', WARM: '温', HOT: '热',
   BELOW: '低于目标', NEAR: '接近目标', ON_TARGET: '达到目标',
   WEB_FORM: '网站表单', WEBINAR: '网络研讨会', LIVE_STREAM: '直播', WHITEPAPER: '白皮书', OFFLINE_EVENT: '线下活动',

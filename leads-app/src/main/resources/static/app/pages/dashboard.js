@@ -45,7 +45,7 @@ const notYet = () => empty(t('This report is not available on this server yet.')
 
 function visibilityMap(data) {
   if (!data) return notYet();
-  if (!data.segments?.length) return empty(t('No data yet.'));
+  if (!data.segments?.length) return empty(t('No segment has a market size yet (PUT /api/analytics/market-sizes).'));
   const segments = [...data.segments].sort((a, b) => (a.visibility ?? 0) - (b.visibility ?? 0));
   return h('div',
     h('p.muted', `${t('Target')}: ${fmtPct(data.target)}`,
@@ -54,7 +54,7 @@ function visibilityMap(data) {
       class: String(sg.status || 'BELOW').toLowerCase(),
       title: (sg.missingFields || []).map((m) => `${te(m.field)}: ${m.count}`).join('\n'),
     },
-    h('div.seg', [sg.industry, sg.region, sg.sizeBand].filter(Boolean).join(' · ')),
+    h('div.seg', [sg.industry, sg.region, sg.sizeBand].filter((x) => x && x !== '*').join(' · ') || t('All segments')),
     h('div.pct', fmtPct(sg.visibility, 1)),
     h('div.sub', `${fmtNum(sg.completeLeads)} / ${fmtNum(sg.marketSize)} ${t('complete of market')}`),
     sg.missingFields?.length ? h('div.sub', `${t('Missing')}: ` + sg.missingFields.slice(0, 3).map((m) => `${te(m.field)} ${m.count}`).join(', ')) : null))));

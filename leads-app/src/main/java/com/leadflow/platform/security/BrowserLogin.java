@@ -23,18 +23,8 @@ final class BrowserLogin {
 		return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
 	}
 
-	static void succeeded(HttpServletRequest request, HttpServletResponse response, Authentication auth)
-			throws IOException {
-		if (fromScript(request)) {
-			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-		}
-		else {
-			response.sendRedirect("/");
-		}
-	}
-
-	static void loggedOut(HttpServletRequest request, HttpServletResponse response, Authentication auth)
-			throws IOException {
+	/** After a login or a logout: 204 for the UI's script, a redirect to the UI for a plain form. */
+	static void done(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws IOException {
 		if (fromScript(request)) {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 		}

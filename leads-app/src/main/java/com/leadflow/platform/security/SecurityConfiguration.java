@@ -98,8 +98,8 @@ class SecurityConfiguration {
 			.permitAll());
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized));
 		// the admin UI posts its login form to /login (with X-Requested-With: answered 204 / 401 instead of redirects)
-		http.formLogin(form -> form.successHandler(BrowserLogin::succeeded).failureHandler(problems::loginFailed));
-		http.logout(logout -> logout.logoutSuccessHandler(BrowserLogin::loggedOut));
+		http.formLogin(form -> form.successHandler(BrowserLogin::done).failureHandler(problems::loginFailed));
+		http.logout(logout -> logout.logoutSuccessHandler(BrowserLogin::done));
 		// an API call without credentials is answered 401, not remembered in a new session to replay after a login
 		http.requestCache(cache -> cache.requestCache(new NullRequestCache()));
 		http.exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
