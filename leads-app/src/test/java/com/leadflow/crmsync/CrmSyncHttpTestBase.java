@@ -31,6 +31,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.leadflow.core.Arrival;
 import com.leadflow.core.Arrival.Person;
 import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.ConsentPurpose;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.TouchAction;
 import com.leadflow.TestHttp;
@@ -76,6 +77,9 @@ public abstract class CrmSyncHttpTestBase {
 		registry.add("leadflow.crm-sync.routing.territories[0].region", () -> "East");
 		registry.add("leadflow.crm-sync.routing.territories[0].industry", () -> "Manufacturing");
 		registry.add("leadflow.crm-sync.routing.territories[0].team", () -> "east");
+		registry.add("leadflow.crm-sync.routing.teams.enterprise[0]", () -> "ent-1");
+		registry.add("leadflow.crm-sync.routing.territories[1].company-size", () -> "500+");
+		registry.add("leadflow.crm-sync.routing.territories[1].team", () -> "enterprise");
 		registry.add("leadflow.crm-sync.webhooks.crm-secret", () -> CRM_SECRET);
 		registry.add("leadflow.crm-sync.webhooks.call-center-secret", () -> CALL_CENTER_SECRET);
 		registry.add("leadflow.crm-sync.sla.check-interval", () -> "100ms");
@@ -126,10 +130,26 @@ public abstract class CrmSyncHttpTestBase {
 		anonymous = TestHttp.anonymous(port);
 	}
 
-	/** A new lead, once scoring and routing have dealt with its first touch (a Cool lead is then NURTURING). */
+	/**
+	 * A new lead whose form gave consent to calls and marketing e-mail, once scoring and routing have dealt with its
+	 * first touch (a Cool lead is then NURTURING).
+	 */
 	protected long newLead(String name, String email) {
-		long id = pool.resolve(new Arrival(Person.of(name, email, null), null,
-				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "API")).leadId();
+		return newLead(name, email, ConsentPurpose.CALLS, ConsentPurpose.MARKETING_EMAIL);
+	}
+
+	/** A new lead that gave only the consents named (none: it may not be contacted at all). */
+	protected long newLead(String name, String email, ConsentPurpose... consents) {
+		return newLead(Person.of(name, email, null), null, consents);
+	}
+
+	/** A new lead of a person and company that gave only the consents named. */
+	protected long newLead(Person person, Arrival.CompanyInfo company, ConsentPurpose... consents) {
+		java.util.Map<String, Object> payload = consents.length == 0 ? java.util.Map.of()
+				: java.util.Map.of("consent", java.util.Map.of("purposes",
+						java.util.Arrays.stream(consents).map(Enum::name).toList(), "textVersion", "test-form-1"));
+		long id = pool.resolve(new Arrival(person, company, new TouchInput(TouchAction.FORM_SUBMIT,
+				"WEB_FORM", null, Instant.now(), null, null, payload, null), "API")).leadId();
 		settle();
 		return id;
 	}

@@ -57,9 +57,10 @@ class LeadJourneyTests extends CrmSyncHttpTestBase {
 	void aHotLeadIsQualifiedPushedRejectedForBudgetRecycledAndPushedAgainWhenHotAgain() {
 		peers.stubFor(any(urlPathMatching("/(cc|crm)/.*")).willReturn(aResponse().withStatus(200)));
 
-		// a lead arrives over the API and keeps engaging until it is Hot
+		// a lead arrives over the API (its form collected consent to calls) and keeps engaging until it is Hot
 		ResponseEntity<JsonNode> created = post("/api/leads", Map.of("name", "Gao Wei", "email", EMAIL,
-				"touch", Map.of("action", "FORM_SUBMIT", "channel", "WEB_FORM")));
+				"touch", Map.of("action", "FORM_SUBMIT", "channel", "WEB_FORM", "payload", Map.of("consent",
+						Map.of("purposes", java.util.List.of("CALLS", "MARKETING_EMAIL"), "textVersion", "form-2026-11")))));
 		long lead = created.getBody().path("leadId").asLong();
 		settle();
 		then(stage(lead)).isEqualTo("NURTURING");

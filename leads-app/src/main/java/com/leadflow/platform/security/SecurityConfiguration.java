@@ -9,11 +9,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Who may call what. People authenticate with HTTP Basic (API clients) or a session (the admin UI); integrators
- * with an API key ({@code X-API-Key}). Rules are per URL and role here; which leads a caller sees is enforced in the
- * pool's queries ({@link AccessPolicy}). Webhooks authenticate by their HMAC signature in the module that owns them.
+ * with an API key ({@code X-API-Key}); the admin UI logs in at {@code POST /login} and out at {@code POST /logout}.
+ * Rules are per URL and role here; which leads a caller sees is enforced in the pool's queries ({@link AccessPolicy}).
+ * Webhooks authenticate by their HMAC signature in the module that owns them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -63,6 +66,8 @@ class SecurityConfiguration {
 			// lifecycle and hand-offs
 			.requestMatchers("/api/sdr-queue/**", "/api/qualification/**")
 			.hasAnyRole("ADMIN", "MARKETER", "SDR")
+			.requestMatchers(HttpMethod.GET, "/api/lifecycle/metrics") // aggregates, no personal data
+			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES", "ANALYST")
 			.requestMatchers("/api/lifecycle/**")
 			.hasAnyRole("ADMIN", "MARKETER", "SDR", "SALES")
 			.requestMatchers("/api/outbox/**")
@@ -78,7 +83,7 @@ class SecurityConfiguration {
 			.requestMatchers("/api/events/**")
 			.hasAnyRole("ADMIN", "MARKETER")
 			// analytics: aggregates for everyone who plans or sells; market sizes and standards by marketers
-			.requestMatchers(HttpMethod.GET, "/api/analytics/**")
+			.requestMatchers(HttpMethod.GET, "/api/analytics/**", "/api/attribution")
 			.hasAnyAuthority("ROLE_ADMIN", "ROLE_MARKETER", "ROLE_ANALYST", "ROLE_SALES", "SCOPE_read")
 			.requestMatchers("/api/analytics/**")
 			.hasAnyRole("ADMIN", "MARKETER")
@@ -92,13 +97,20 @@ class SecurityConfiguration {
 			.anyRequest()
 			.permitAll());
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized));
+		// the admin UI posts its login form to /login (with X-Requested-With: answered 204 / 401 instead of redirects)
+		http.formLogin(form -> form.successHandler(BrowserLogin::succeeded).failureHandler(problems::loginFailed));
+		http.logout(logout -> logout.logoutSuccessHandler(BrowserLogin::loggedOut));
+		// an API call without credentials is answered 401, not remembered in a new session to replay after a login
+		http.requestCache(cache -> cache.requestCache(new NullRequestCache()));
 		http.exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized)
 			.accessDeniedHandler(problems::forbidden));
 		http.addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class);
 		// CSRF protects browser sessions; requests without a session (Basic, API key, anonymous) carry nothing to forge
-		http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getSession(false) == null
+		// the SPA reads the token from the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN
+		http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(request -> request.getSession(false) == null
 				|| request.getHeader("Authorization") != null || request.getHeader(ApiKeyFilter.HEADER) != null)
 			.ignoringRequestMatchers("/api/webhooks/**"));
+		http.addFilterAfter(BrowserLogin::issueCsrfCookie, CsrfFilter.class);
 		return http.build();
 	}
 

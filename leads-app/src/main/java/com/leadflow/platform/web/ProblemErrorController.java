@@ -2,6 +2,8 @@ package com.leadflow.platform.web;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -20,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Errors that never reach a controller (rejected by the servlet container or a filter) are answered with problem
  * details too, instead of Boot's default error page or JSON.
  */
+@Hidden // the servlet container's error page, not an API operation
 @RestController
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ProblemErrorController implements ErrorController {

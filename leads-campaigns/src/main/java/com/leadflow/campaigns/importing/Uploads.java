@@ -102,6 +102,10 @@ public class Uploads {
 				throw Problems.invalid("bad-file", "The file has no header row.",
 						List.of(new Problems.FieldProblem("file", "has no header row")));
 			}
+			if (total == 0) {
+				throw Problems.invalid("bad-file", "The file has a header row but no rows of data.",
+						List.of(new Problems.FieldProblem("file", "has no rows below its header")));
+			}
 			String charsetName = charset == null ? null : charset.name();
 			Path file = temp;
 			long bytes = size;

@@ -76,6 +76,7 @@ public class SeriesCatalog implements CampaignCatalog {
 		return find(seriesId).orElseThrow(() -> Problems.notFound("campaign series", seriesId));
 	}
 
+	@Override
 	@Transactional
 	public List<CampaignSeries> all() {
 		defaultSeriesId();

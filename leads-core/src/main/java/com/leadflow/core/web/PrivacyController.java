@@ -16,6 +16,7 @@ import com.leadflow.core.LeadAccess;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.lead.LeadNotFoundException;
 import com.leadflow.core.privacy.Consents;
+import com.leadflow.core.privacy.KeyRotation;
 import com.leadflow.core.privacy.DataSubjects;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +38,15 @@ class PrivacyController {
 
 	private final Consents consents;
 
+	private final KeyRotation rotation;
+
 	private final DataSubjects subjects;
 
 	private final ObjectProvider<LeadAccess.Policy> access;
 
-	PrivacyController(LeadPool pool, Consents consents, DataSubjects subjects, ObjectProvider<LeadAccess.Policy> access) {
+	PrivacyController(LeadPool pool, Consents consents, DataSubjects subjects, KeyRotation rotation,
+			ObjectProvider<LeadAccess.Policy> access) {
+		this.rotation = rotation;
 		this.pool = pool;
 		this.consents = consents;
 		this.subjects = subjects;
@@ -70,6 +75,13 @@ class PrivacyController {
 	@Operation(summary = "Erase the person's personal data", description = "Touches stay as anonymous counts for reports.")
 	Map<String, Object> erase(@PathVariable long id) {
 		return Map.of("erasedLeadId", subjects.erase(id));
+	}
+
+	@PostMapping("/api/admin/personal-data/reencrypt")
+	@Operation(summary = "Re-encrypt every stored identity under the active data key",
+			description = "Key rotation: restart with the new key active and the old one still listed, call this, then drop the old key.")
+	KeyRotation.Result reencrypt() {
+		return rotation.reencryptAll();
 	}
 
 	private long visible(long id) {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import com.leadflow.core.ConsentPurpose;
+
 /**
  * Settings of crm-sync under {@code leadflow.crm-sync.*}; every value has a default (missing groups get theirs).
  * @param backgroundJobs whether this node runs crm-sync's jobs: outbox delivery, SLA and re-engagement timers
@@ -19,10 +21,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param routing teams, territories and the SDR team
  * @param qualification the BANT questionnaire SDRs ask
  * @param recycling what a move to RECYCLED does
+ * @param marketing the marketing tool, which receives nurture tasks by webhook when {@code nurture.webhook} is on
+ * @param nurture next-best-content rules of nurture tracks
  */
 @ConfigurationProperties("leadflow.crm-sync")
 public record CrmSyncProperties(Boolean backgroundJobs, Peer crm, Peer callCenter, Outbox outbox, Webhooks webhooks, Sla sla,
-		Routing routing, Qualification qualification, Recycling recycling) {
+		Routing routing, Qualification qualification, Recycling recycling, Peer marketing, Nurture nurture) {
 
 	public CrmSyncProperties {
 		backgroundJobs = backgroundJobs == null || backgroundJobs;
@@ -30,10 +34,12 @@ public record CrmSyncProperties(Boolean backgroundJobs, Peer crm, Peer callCente
 		callCenter = callCenter == null ? new Peer(null, null, null, null) : callCenter;
 		outbox = outbox == null ? new Outbox(null, null, null, null, null, null, null) : outbox;
 		webhooks = webhooks == null ? new Webhooks(null, null, null) : webhooks;
-		sla = sla == null ? new Sla(null, null, null, null) : sla;
+		sla = sla == null ? new Sla(null, null, null, null, null) : sla;
 		routing = routing == null ? new Routing(null, null, null, null, null) : routing;
 		qualification = qualification == null ? new Qualification(null) : qualification;
 		recycling = recycling == null ? new Recycling(null, null) : recycling;
+		marketing = marketing == null ? new Peer(null, null, null, null) : marketing;
+		nurture = nurture == null ? new Nurture(null, null, null) : nurture;
 	}
 
 	/**
@@ -102,21 +108,25 @@ public record CrmSyncProperties(Boolean backgroundJobs, Peer crm, Peer callCente
 	 * @param checkInterval how often expired timers are looked for (default 1 min)
 	 * @param escalateTo owner an expired SQL is escalated to (default {@code sales-manager})
 	 * @param returnToSdr when true an expired SQL also goes back to SAL (the SDR) instead of waiting (default true)
+	 * @param mqlContact time an SDR has to work (accept, recycle, disqualify) a new MQL; longer it is flagged stale
+	 *        and counts as "not contacted within SLA" (default 48 h)
 	 */
-	public record Sla(Duration sqlAcceptance, Duration checkInterval, String escalateTo, Boolean returnToSdr) {
+	public record Sla(Duration sqlAcceptance, Duration checkInterval, String escalateTo, Boolean returnToSdr,
+			Duration mqlContact) {
 
 		public Sla {
 			sqlAcceptance = sqlAcceptance == null ? Duration.ofHours(24) : sqlAcceptance;
 			checkInterval = checkInterval == null ? Duration.ofMinutes(1) : checkInterval;
 			escalateTo = escalateTo == null ? "sales-manager" : escalateTo;
 			returnToSdr = returnToSdr == null || returnToSdr;
+			mqlContact = mqlContact == null ? Duration.ofHours(48) : mqlContact;
 		}
 	}
 
 	/**
 	 * Assignment of routed leads.
 	 * @param teams members per team, assigned round-robin (default team {@code sdr} with {@code sdr-1}, {@code sdr-2})
-	 * @param territories first matching rule picks the team (region and/or industry; null matches anything)
+	 * @param territories first matching rule picks the team (region, industry, company size; null matches anything)
 	 * @param sdrTeam team of Hot leads no territory matches (default {@code sdr})
 	 * @param keyAccountOwner owner of known customers whose lead has no owner yet (default {@code key-accounts})
 	 * @param invitationList name of the event-invitation list Warm leads join (default {@code next-event})
@@ -133,8 +143,11 @@ public record CrmSyncProperties(Boolean backgroundJobs, Peer crm, Peer callCente
 		}
 	}
 
-	/** A territory rule: leads of this region and/or industry go to {@code team}. */
-	public record Territory(String region, String industry, String team) {
+	/**
+	 * A territory rule: leads of this region, industry and / or company size band (e.g. {@code 500+}; compared without
+	 * case, null matches anything) go to {@code team}.
+	 */
+	public record Territory(String region, String industry, String companySize, String team) {
 	}
 
 	/** The BANT questionnaire (default: budget, authority, need, timeline). */
@@ -163,6 +176,61 @@ public record CrmSyncProperties(Boolean backgroundJobs, Peer crm, Peer callCente
 		public Recycling {
 			reengageAfter = reengageAfter == null ? Period.ofDays(90) : reengageAfter;
 			keepBehaviour = keepBehaviour == null ? 0.5 : keepBehaviour;
+		}
+	}
+
+	/**
+	 * Nurture tracks: the first rule a nurtured lead matches names its next best content.
+	 * @param rules in order of precedence (defaults: attended webinar → trial offer; whitepaper, no webinar →
+	 *        webinar invitation; anything else → whitepaper)
+	 * @param webhook whether new nurture tasks are also pushed to the {@code marketing} peer through the outbox
+	 *        (default false: the marketing tool reads audiences by API)
+	 * @param longNurture a lead nurtured this long without turning MQL counts as long-nurtured in the metrics
+	 *        (default 90 days)
+	 */
+	public record Nurture(List<NurtureRule> rules, Boolean webhook, Duration longNurture) {
+
+		public Nurture {
+			rules = rules == null || rules.isEmpty() ? List.of(
+					new NurtureRule("trial-after-webinar", List.of("WEBINAR_ATTEND"),
+							List.of("TRIAL_REQUEST", "TRIAL_START"), "trial-offer", NurtureChannel.EMAIL),
+					new NurtureRule("webinar-after-whitepaper", List.of("WHITEPAPER_DOWNLOAD"),
+							List.of("WEBINAR_REGISTER", "WEBINAR_ATTEND"), "webinar-invitation", NurtureChannel.EMAIL),
+					new NurtureRule("first-whitepaper", List.of(), List.of("WHITEPAPER_DOWNLOAD", "WEBINAR_ATTEND"),
+							"whitepaper", NurtureChannel.EMAIL)) : List.copyOf(rules);
+			webhook = webhook != null && webhook;
+			longNurture = longNurture == null ? Duration.ofDays(90) : longNurture;
+		}
+	}
+
+	/**
+	 * A next-best-content rule: matches a lead whose timeline has every action of {@code done} and none of
+	 * {@code notDone} (touch actions such as {@code WHITEPAPER_DOWNLOAD}).
+	 * @param content the content to offer (the audience's name, e.g. {@code webinar-invitation})
+	 * @param channel how it is sent, which decides the consent needed
+	 */
+	public record NurtureRule(String name, List<String> done, List<String> notDone, String content,
+			NurtureChannel channel) {
+
+		public NurtureRule {
+			done = done == null ? List.of() : List.copyOf(done);
+			notDone = notDone == null ? List.of() : List.copyOf(notDone);
+			channel = channel == null ? NurtureChannel.EMAIL : channel;
+		}
+	}
+
+	/** Channels of nurture content and the consent each needs. */
+	public enum NurtureChannel {
+		EMAIL(ConsentPurpose.MARKETING_EMAIL), WECHAT(ConsentPurpose.WECHAT_MESSAGES);
+
+		private final ConsentPurpose purpose;
+
+		NurtureChannel(ConsentPurpose purpose) {
+			this.purpose = purpose;
+		}
+
+		public ConsentPurpose purpose() {
+			return purpose;
 		}
 	}
 }

@@ -30,6 +30,7 @@ class PeerConnector {
 	PeerConnector(CrmSyncProperties properties) {
 		clients.put(Peer.CRM, client(properties.crm()));
 		clients.put(Peer.CALL_CENTER, client(properties.callCenter()));
+		clients.put(Peer.MARKETING, client(properties.marketing()));
 	}
 
 	private static RestClient client(CrmSyncProperties.Peer peer) {
@@ -64,7 +65,8 @@ class PeerConnector {
 			return new Outcome(false, retryable, status, "HTTP " + status);
 		}
 		catch (RuntimeException e) {
-			return new Outcome(false, true, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+			Throwable cause = e.getCause() == null ? e : e.getCause(); // the I/O failure says more than its wrapper
+			return new Outcome(false, true, null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
 		}
 	}
 }

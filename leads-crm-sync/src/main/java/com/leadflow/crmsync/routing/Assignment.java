@@ -11,7 +11,7 @@ import com.leadflow.crmsync.config.CrmSyncProperties;
 
 /**
  * Who works a routed lead: known customers go to their account owner; others to the team of the first territory
- * matching their region / industry (else the SDR team), and within the team round-robin. The turn counter lives in
+ * matching their region / industry / company size (else the SDR team), and within the team round-robin. The turn counter lives in
  * the database ({@code routing_cursor}), so round-robin holds across nodes.
  */
 @Component
@@ -47,7 +47,8 @@ class Assignment {
 
 	String teamOf(LeadSnapshot lead) {
 		for (CrmSyncProperties.Territory t : routing.territories()) {
-			if (matches(t.region(), lead.region()) && matches(t.industry(), lead.industry())) {
+			if (matches(t.region(), lead.region()) && matches(t.industry(), lead.industry())
+					&& matches(t.companySize(), lead.companySizeBand())) {
 				return t.team();
 			}
 		}

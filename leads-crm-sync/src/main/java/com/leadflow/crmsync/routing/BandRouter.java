@@ -1,25 +1,23 @@
 package com.leadflow.crmsync.routing;
 
-import java.sql.Timestamp;
 import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.leadflow.core.LeadPool;
 import com.leadflow.crmsync.LeadLifecycle;
 import com.leadflow.crmsync.LeadLifecycle.Move;
 import com.leadflow.crmsync.LifecycleStage;
-import com.leadflow.crmsync.config.CrmSyncClock;
-import com.leadflow.crmsync.config.CrmSyncProperties;
+import com.leadflow.crmsync.offline.OfflineEvents;
 import com.leadflow.scoring.LeadBandChanged;
 import com.leadflow.scoring.ScoreBand;
 
 /**
  * Routes a lead by its new band. Hot: MQL (which queues it for an SDR and sends a call task), re-engaging a recycled
- * lead first. Warm: the event-invitation list (and nurturing if new). Cool: nurturing (an MQL no SDR has taken yet
- * goes back too). Leads further down the funnel (SAL and later) are not moved by score; recycled leads wait for their
- * re-engage date unless they turn Hot.
+ * lead first. Warm: an invitation to the next offline event of its region / industry, or the waiting list (and
+ * nurturing if new). Cool: nurturing (an MQL no SDR has taken yet goes back too). Leads further down the funnel (SAL
+ * and later) are not moved by score; recycled leads wait for their re-engage date unless they turn Hot.
  */
 @Service
 public class BandRouter {
@@ -28,17 +26,14 @@ public class BandRouter {
 
 	private final LeadLifecycle lifecycle;
 
-	private final JdbcClient jdbc;
+	private final LeadPool pool;
 
-	private final CrmSyncClock clock;
+	private final OfflineEvents events;
 
-	private final CrmSyncProperties.Routing routing;
-
-	BandRouter(LeadLifecycle lifecycle, JdbcClient jdbc, CrmSyncClock clock, CrmSyncProperties properties) {
+	BandRouter(LeadLifecycle lifecycle, LeadPool pool, OfflineEvents events) {
 		this.lifecycle = lifecycle;
-		this.jdbc = jdbc;
-		this.clock = clock;
-		this.routing = properties.routing();
+		this.pool = pool;
+		this.events = events;
 	}
 
 	@Transactional
@@ -58,8 +53,7 @@ public class BandRouter {
 			}
 		}
 		else if (change.newBand() == ScoreBand.WARM) {
-			jdbc.sql("insert into event_invitation (lead_id, list_name, added_at) values (?, ?, ?) on conflict do nothing")
-				.params(id, routing.invitationList(), Timestamp.from(clock.now())).update();
+			pool.find(id).ifPresent(events::invite);
 			if (stage == LifecycleStage.NEW) {
 				lifecycle.move(id, new Move(LifecycleStage.NURTURING, null, null, why, ACTOR));
 			}

@@ -21,7 +21,8 @@ import com.leadflow.crmsync.lifecycle.LifecycleRecords;
 /**
  * The lifecycle's timers, claimed with {@code FOR UPDATE SKIP LOCKED} so any node may run them: a new SQL not
  * accepted within the SLA is escalated (owner → {@code escalate-to}, recorded) and, if configured, returned to the
- * SDR (SAL); a recycled lead whose re-engage date has come goes back to nurturing.
+ * SDR (SAL); an MQL nobody worked within {@code mql-contact} is flagged stale in the SDR queue; a recycled lead whose
+ * re-engage date has come goes back to nurturing.
  */
 @Component
 public class LifecycleTimers {
@@ -80,6 +81,20 @@ public class LifecycleTimers {
 			return count;
 		});
 		return done == null ? 0 : done;
+	}
+
+	/** Flags open queue entries of MQLs nobody worked within {@code sla.mql-contact}; returns how many. */
+	public int flagStaleMqls() {
+		Instant now = clock.now();
+		int flagged = jdbc.sql("""
+				update sdr_queue_entry q set stale_at = ? from lead_lifecycle l
+				where q.closed_at is null and q.stale_at is null and q.queued_at <= ?
+				  and l.lead_id = q.lead_id and l.stage = 'MQL'""")
+			.params(Timestamp.from(now), Timestamp.from(now.minus(sla.mqlContact()))).update();
+		if (flagged > 0) {
+			log.info("{} MQL(s) not worked within {} flagged stale", flagged, sla.mqlContact());
+		}
+		return flagged;
 	}
 
 	/** Returns recycled leads whose re-engage date has come to nurturing; returns how many. */

@@ -33,6 +33,7 @@ class TimerJob implements BackgroundJob {
 	@Override
 	public void run() {
 		timers.escalateExpiredSqls();
+		timers.flagStaleMqls();
 		timers.reengageRecycledLeads();
 	}
 }

@@ -1,0 +1,42 @@
+package com.leadflow.analytics.readmodel;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Leads whose fact must be recomputed: marked by event listeners and the rebuild, claimed by the refresh worker. */
+@Repository
+public class DirtyLeads {
+
+	private final JdbcTemplate jdbc;
+
+	DirtyLeads(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void mark(Collection<Long> leadIds) {
+		if (!leadIds.isEmpty()) {
+			jdbc.update("insert into analytics_dirty (lead_id) select unnest(?::bigint[]) on conflict do nothing",
+					(Object) leadIds.toArray(Long[]::new));
+		}
+	}
+
+	/** Every lead that has a fact (so that leads gone from the pool lose theirs). */
+	void markAllFacts() {
+		jdbc.update("insert into analytics_dirty (lead_id) select lead_id from analytics_lead on conflict do nothing");
+	}
+
+	/** Claims up to {@code limit} leads for the caller's transaction; other nodes skip them. */
+	List<Long> claim(int limit) {
+		return jdbc.queryForList("""
+				delete from analytics_dirty where lead_id in
+				    (select lead_id from analytics_dirty order by lead_id limit ? for update skip locked)
+				returning lead_id""", Long.class, limit);
+	}
+
+	public long pending() {
+		return jdbc.queryForObject("select count(*) from analytics_dirty", Long.class);
+	}
+}

@@ -1,0 +1,25 @@
+package com.leadflow.analytics.readmodel;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What analytics keeps about one lead (a row of {@code analytics_lead}): its segment, present profile fields, upkeep
+ * flags, stage and band, attributed series and channel (first and last touch), when it first reached each funnel
+ * stage and how long it spent in each.
+ */
+public record LeadFact(long leadId, String industry, String region, String sizeBand, String owner, Instant createdAt,
+		LocalDate createdDay, Instant lastTouchAt, int lastTouchMonth, int presentMask, boolean emailBounced,
+		boolean phoneDead, String stage, String band, Long firstSeriesId, String firstChannel, Long lastSeriesId,
+		String lastChannel, Instant mqlAt, Instant sqlAt, Instant oppAt, Instant wonAt, Instant nurturedAt,
+		Instant lostAt, Instant lastSalesTouchAt, BigDecimal wonRevenue, StageTimes times) {
+
+	/**
+	 * Seconds spent in each funnel stage in closed periods, whether the lead ever was in it, and the open period.
+	 * @param openStage the funnel stage the lead is in now (LEAD, MQL, SQL, OPPORTUNITY) or null
+	 */
+	public record StageTimes(BigDecimal secsLead, BigDecimal secsMql, BigDecimal secsSql, BigDecimal secsOpp,
+			boolean inLead, boolean inMql, boolean inSql, boolean inOpp, String openStage, Instant openSince) {
+	}
+}

@@ -1,0 +1,64 @@
+package com.leadflow.analytics.readmodel;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The fact table {@code analytics_lead}: one row per active lead. */
+@Repository
+public class LeadFacts {
+
+	private static final String COLUMNS = """
+			lead_id, industry, region, size_band, owner, created_at, created_day, last_touch_at, last_touch_month,
+			present_mask, email_bounced, phone_dead, stage, band, first_series_id, first_channel, last_series_id,
+			last_channel, mql_at, sql_at, opp_at, won_at, nurtured_at, lost_at, last_sales_touch_at, won_revenue,
+			secs_lead, secs_mql, secs_sql, secs_opp, in_lead, in_mql, in_sql, in_opp, open_stage, open_since""";
+
+	private final JdbcTemplate jdbc;
+
+	LeadFacts(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void upsert(List<LeadFact> facts) {
+		if (facts.isEmpty()) {
+			return;
+		}
+		String[] columns = COLUMNS.replace("\n", " ").split(",\\s*");
+		StringBuilder sql = new StringBuilder("insert into analytics_lead (").append(COLUMNS).append(") values (")
+			.append("?, ".repeat(columns.length - 1)).append("?) on conflict (lead_id) do update set ");
+		for (int i = 1; i < columns.length; i++) {
+			sql.append(i > 1 ? ", " : "").append(columns[i].strip()).append(" = excluded.").append(columns[i].strip());
+		}
+		jdbc.batchUpdate(sql.toString(), facts.stream().map(LeadFacts::row).toList());
+	}
+
+	void delete(Collection<Long> leadIds) {
+		if (!leadIds.isEmpty()) {
+			jdbc.update("delete from analytics_lead where lead_id = any(?)", (Object) leadIds.toArray(Long[]::new));
+		}
+	}
+
+	public long count() {
+		return jdbc.queryForObject("select count(*) from analytics_lead", Long.class);
+	}
+
+	private static Object[] row(LeadFact f) {
+		var t = f.times();
+		return new Object[] { f.leadId(), f.industry(), f.region(), f.sizeBand(), f.owner(), ts(f.createdAt()),
+				Date.valueOf(f.createdDay()), ts(f.lastTouchAt()), f.lastTouchMonth(), f.presentMask(), f.emailBounced(),
+				f.phoneDead(), f.stage(), f.band(), f.firstSeriesId(), f.firstChannel(), f.lastSeriesId(),
+				f.lastChannel(), ts(f.mqlAt()), ts(f.sqlAt()), ts(f.oppAt()), ts(f.wonAt()), ts(f.nurturedAt()),
+				ts(f.lostAt()), ts(f.lastSalesTouchAt()), f.wonRevenue(), t.secsLead(), t.secsMql(), t.secsSql(),
+				t.secsOpp(), t.inLead(), t.inMql(), t.inSql(), t.inOpp(), t.openStage(), ts(t.openSince()) };
+	}
+
+	private static Timestamp ts(Instant i) {
+		return i == null ? null : Timestamp.from(i);
+	}
+}

@@ -1,0 +1,130 @@
+package com.leadflow.analytics.readmodel;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.leadflow.analytics.standards.AnalyticsProperties;
+
+/**
+ * Keeps the rollups in step with the facts. Before facts change, the leads' current contributions are read; after,
+ * their new ones; the difference is added to the rollup rows in one fixed order (sorted keys), so concurrent batches
+ * on several nodes never deadlock.
+ */
+@Component
+class Rollups {
+
+	/** Per rollup: key values → measure sums. */
+	record Contributions(Map<Rollup, Map<List<Object>, BigDecimal[]>> byRollup) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final String zone;
+
+	Rollups(JdbcTemplate jdbc, AnalyticsProperties properties) {
+		this.jdbc = jdbc;
+		this.zone = properties.zone().getId();
+	}
+
+	Contributions of(Collection<Long> leadIds) {
+		Map<Rollup, Map<List<Object>, BigDecimal[]>> out = new HashMap<>();
+		Long[] ids = leadIds.toArray(Long[]::new);
+		for (Rollup rollup : Rollup.ALL) {
+			String sql = sql(rollup, "l.lead_id = any(?)");
+			int uses = sql.split("any\\(\\?\\)", -1).length - 1;
+			Object[] params = new Object[uses];
+			java.util.Arrays.fill(params, ids);
+			Map<List<Object>, BigDecimal[]> sums = new HashMap<>();
+			jdbc.query(sql, rs -> {
+				List<Object> key = new ArrayList<>();
+				for (int i = 1; i <= rollup.keys().size(); i++) {
+					key.add(rs.getObject(i));
+				}
+				BigDecimal[] m = sums.computeIfAbsent(key, k -> zeros(rollup.measures().size()));
+				for (int i = 0; i < m.length; i++) {
+					m[i] = m[i].add(rs.getBigDecimal(rollup.keys().size() + 1 + i));
+				}
+			}, params);
+			out.put(rollup, sums);
+		}
+		return new Contributions(out);
+	}
+
+	/** Adds {@code after − before} to every rollup. */
+	void apply(Contributions before, Contributions after) {
+		for (Rollup rollup : Rollup.ALL) {
+			Map<String, Object[]> rows = new TreeMap<>();
+			merge(rows, after.byRollup().get(rollup), 1);
+			merge(rows, before.byRollup().get(rollup), -1);
+			List<Object[]> changed = rows.values().stream().filter(r -> !allZero(r, rollup.keys().size())).toList();
+			if (changed.isEmpty()) {
+				continue;
+			}
+			String columns = String.join(", ", rollup.columns());
+			String placeholders = rollup.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+			String updates = rollup.measures().stream().map(m -> m + " = t." + m + " + excluded." + m)
+				.collect(Collectors.joining(", "));
+			jdbc.batchUpdate("insert into " + rollup.table() + " as t (" + columns + ") values (" + placeholders
+					+ ") on conflict on constraint " + rollup.table() + "_key do update set " + updates, changed);
+		}
+	}
+
+	/** Recomputes every rollup from the facts (rebuild; the caller holds the exclusive read-model lock). */
+	void recomputeAll() {
+		for (Rollup rollup : Rollup.ALL) {
+			String keys = String.join(", ", rollup.keys());
+			String sums = rollup.measures().stream().map(m -> "sum(" + m + ")").collect(Collectors.joining(", "));
+			jdbc.execute("truncate " + rollup.table());
+			jdbc.execute("insert into " + rollup.table() + " (" + String.join(", ", rollup.columns()) + ") select "
+					+ keys + ", " + sums + " from (" + sql(rollup, "true") + ") c (" + String.join(", ", rollup.columns())
+					+ ") group by " + keys);
+		}
+	}
+
+	private String sql(Rollup rollup, String where) {
+		return rollup.contributionsOf(where).replace("%ZONE%", zone);
+	}
+
+	private static void merge(Map<String, Object[]> rows, Map<List<Object>, BigDecimal[]> sums, int sign) {
+		sums.forEach((key, measures) -> {
+			Object[] row = rows.computeIfAbsent(String.valueOf(key), k -> {
+				Object[] r = new Object[key.size() + measures.length];
+				for (int i = 0; i < key.size(); i++) {
+					r[i] = key.get(i);
+				}
+				for (int i = 0; i < measures.length; i++) {
+					r[key.size() + i] = BigDecimal.ZERO;
+				}
+				return r;
+			});
+			for (int i = 0; i < measures.length; i++) {
+				BigDecimal m = sign > 0 ? measures[i] : measures[i].negate();
+				row[key.size() + i] = ((BigDecimal) row[key.size() + i]).add(m);
+			}
+		});
+	}
+
+	private static boolean allZero(Object[] row, int keys) {
+		for (int i = keys; i < row.length; i++) {
+			if (((BigDecimal) row[i]).signum() != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static BigDecimal[] zeros(int n) {
+		BigDecimal[] z = new BigDecimal[n];
+		java.util.Arrays.fill(z, BigDecimal.ZERO);
+		return z;
+	}
+}
