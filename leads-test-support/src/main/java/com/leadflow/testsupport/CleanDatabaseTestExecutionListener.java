@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
@@ -24,8 +25,32 @@ public class CleanDatabaseTestExecutionListener implements TestExecutionListener
 		truncateAll(new JdbcTemplate(context.getBean(DataSource.class)));
 	}
 
-	/** Truncates every table of the current schema but Flyway's and reference-data tables. */
+	/**
+	 * Truncates every table of the current schema but Flyway's and reference-data tables. Asynchronous listeners of
+	 * the previous test may still hold row locks: a deadlock with them is retried a few times.
+	 */
 	public static void truncateAll(JdbcTemplate jdbc) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				truncateOnce(jdbc);
+				return;
+			}
+			catch (PessimisticLockingFailureException e) {
+				if (attempt == 5) {
+					throw e;
+				}
+				try {
+					Thread.sleep(200L * attempt);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
+		}
+	}
+
+	private static void truncateOnce(JdbcTemplate jdbc) {
 		List<String> tables = jdbc.queryForList("""
 				select quote_ident(c.relname)
 				from pg_class c join pg_namespace n on n.oid = c.relnamespace

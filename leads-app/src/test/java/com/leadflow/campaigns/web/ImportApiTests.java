@@ -168,8 +168,10 @@ class ImportApiTests extends ApiTestSupport {
 		http = TestHttp.as(port, users, Role.MARKETER);
 		List<Map<String, Object>> fromXlsx = importedLeads("线索.xlsx", out.toByteArray());
 
-		then(fromCsv).hasSize(3);
-		then(fromCsv.get(0)).containsEntry("name", "王强").containsEntry("city", "深圳").containsEntry("title", "采购总监");
+		then(fromCsv).extracting(lead -> lead.get("name")).containsExactlyInAnyOrder("王强", "赵磊", "李娜");
+		then(fromCsv).filteredOn(lead -> "王强".equals(lead.get("name"))).singleElement()
+			.satisfies(lead -> then(lead).containsEntry("city", "深圳").containsEntry("title", "采购总监")
+				.containsEntry("company", "深圳某某电子有限公司").containsEntry("identities", 2L));
 		then(fromXlsx).isEqualTo(fromCsv);
 	}
 
