@@ -121,7 +121,7 @@ class ImportBenchmark {
 			BenchmarkReport.figure("ImportBenchmark", "raw PostgreSQL COPY of the same file into a plain table", copyRate, "rows/s");
 			BenchmarkReport.figure("ImportBenchmark", "ratio import (pool of " + POOL_SIZE + ")/COPY", full.rate() / copyRate, "");
 			BenchmarkReport.figure("ImportBenchmark", "ratio import full pool/empty pool", full.rate() / empty.rate(), "");
-			BenchmarkReport.figure("ImportBenchmark", "peak heap, sum of pool peaks (max heap "
+			BenchmarkReport.figure("ImportBenchmark", "peak heap, sum of per-pool peaks (an upper bound; max heap "
 					+ Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)", peakHeapMiB(), "MiB");
 		}
 		finally {

@@ -25,7 +25,11 @@ public class CleanDatabaseTestExecutionListener implements TestExecutionListener
 		truncateAll(new JdbcTemplate(context.getBean(DataSource.class)));
 	}
 
-	/** Truncates every table of the current schema but Flyway's and reference-data tables. */
+	/**
+	 * Truncates every table of the current schema but Flyway's and reference-data tables. Background work of earlier
+	 * tests (event listeners, schedulers) may still hold locks that a truncation waits for in another order: it waits
+	 * for them to finish first, and retries when the database still picks the truncation as a deadlock victim.
+	 */
 	public static void truncateAll(JdbcTemplate jdbc) {
 		List<String> tables = jdbc.queryForList("""
 				select quote_ident(c.relname)
@@ -38,8 +42,6 @@ public class CleanDatabaseTestExecutionListener implements TestExecutionListener
 		if (tables.isEmpty()) {
 			return;
 		}
-		// background work of earlier tests (event listeners, schedulers) may still hold locks that a truncation
-		// waits for in another order: let it finish first, and retry when the database still picks us as a deadlock victim
 		for (int attempt = 1;; attempt++) {
 			awaitQuietDatabase(jdbc);
 			try {

@@ -98,7 +98,9 @@ class ImportAfterKillTests extends ApiTestSupport {
 		}
 		finally {
 			second.destroy();
-			second.waitFor(30, TimeUnit.SECONDS);
+			if (!second.waitFor(30, TimeUnit.SECONDS)) {
+				second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			}
 		}
 
 		// then: every row counted exactly once

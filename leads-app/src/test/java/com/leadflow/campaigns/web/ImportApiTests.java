@@ -4,19 +4,18 @@ import static org.assertj.core.api.BDDAssertions.then;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+
+import com.leadflow.TestHttp;
+import com.leadflow.platform.security.Role;
+import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
 
 import tools.jackson.databind.JsonNode;
 
@@ -141,6 +140,50 @@ class ImportApiTests extends ApiTestSupport {
 		then(preview.path("totalRows").asLong()).isEqualTo(1);
 		then(preview.path("proposedMapping").valueStream().map(c -> c.path("field").asString())).containsExactly("NAME",
 				"EMAIL");
+	}
+
+	@Test
+	void aGb18030CsvFromExcelAndTheSameDataAsXlsxGiveTheSameLeads() throws Exception {
+		String[][] rows = { { "姓名", "手机", "邮箱", "公司", "职位", "城市" },
+				{ "王强", "138-1111-2222", "wang.qiang@example.cn", "深圳某某电子有限公司", "采购总监", "深圳" },
+				{ "赵磊", "+86 139 3333 4444", "", "成都某某软件", "CTO", "成都" },
+				{ "李娜", "", "Li.Na@Example.cn", "", "经理", "广州" } };
+		StringBuilder csv = new StringBuilder();
+		for (String[] row : rows) {
+			csv.append(String.join(",", row)).append("\r\n");
+		}
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Leadflow", "1.0");
+		org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Sheet1");
+		for (int r = 0; r < rows.length; r++) {
+			for (int c = 0; c < rows[r].length; c++) {
+				sheet.value(r, c, rows[r][c]);
+			}
+		}
+		workbook.finish();
+
+		List<Map<String, Object>> fromCsv = importedLeads("线索.csv", csv.toString().getBytes(GB18030));
+		awaitListeners();
+		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+		http = TestHttp.as(port, users, Role.MARKETER);
+		List<Map<String, Object>> fromXlsx = importedLeads("线索.xlsx", out.toByteArray());
+
+		then(fromCsv).extracting(lead -> lead.get("name")).containsExactlyInAnyOrder("王强", "赵磊", "李娜");
+		then(fromCsv).filteredOn(lead -> "王强".equals(lead.get("name"))).singleElement()
+			.satisfies(lead -> then(lead).containsEntry("city", "深圳").containsEntry("title", "采购总监")
+				.containsEntry("company", "深圳某某电子有限公司").containsEntry("identities", 2L));
+		then(fromXlsx).isEqualTo(fromCsv);
+	}
+
+	/** Uploads a file without naming its encoding, imports it, and reads the leads' profiles and identities. */
+	List<Map<String, Object>> importedLeads(String filename, byte[] content) throws Exception {
+		long uploadId = upload(filename, content, null).getBody().path("uploadId").asLong();
+		JsonNode job = awaitFinished(post("/api/imports/jobs", Map.of("uploadId", uploadId)).getBody().path("id").asLong());
+		then(job.path("created").asLong()).isEqualTo(3);
+		return jdbc.queryForList("""
+				select l.name, l.title, l.city, c.name company,
+				       (select count(*) from lead_identity i where i.lead_id = l.id) identities
+				from lead l left join company c on c.id = l.company_id order by l.name""");
 	}
 
 	@Test

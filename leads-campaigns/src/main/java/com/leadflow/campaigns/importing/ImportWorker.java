@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,9 +75,10 @@ public class ImportWorker {
 
 	private final String node;
 
-	private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("import-worker").factory());
+	private final ExecutorService runner = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("import-worker").factory());
 
-	private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+	private final AtomicBoolean busy = new AtomicBoolean();
 
 	private volatile boolean stopping;
 
@@ -115,7 +119,7 @@ public class ImportWorker {
 				}
 			});
 		}
-		catch (java.util.concurrent.RejectedExecutionException e) {
+		catch (RejectedExecutionException e) {
 			busy.set(false); // shutting down
 		}
 	}
@@ -275,8 +279,8 @@ public class ImportWorker {
 		if (crashBeforeCommit) {
 			return false;
 		}
-		BatchOutcome outcome = new BatchOutcome(rows.get(rows.size() - 1).rowNo(), rows.size(), created, matched, inFile, skipped,
-				rejected.size(), rejected);
+		BatchOutcome outcome = new BatchOutcome(rows.get(rows.size() - 1).rowNo(), rows.size(), created, matched, inFile,
+				skipped, rejected.size(), rejected);
 		Boolean held = tx.execute(status -> {
 			touches.record(recorded);
 			if (!jobs.commitBatch(job.id(), node, properties.lease(), outcome)) {
@@ -368,7 +372,8 @@ public class ImportWorker {
 		stopping = true;
 		runner.shutdown();
 		try {
-			runner.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS); // the current batch commits, the job is given back
+			// the current batch commits, the job is given back
+			runner.awaitTermination(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
