@@ -27,6 +27,11 @@ public final class TestHttp {
 
 	public static RestClient as(int port, UserAccounts users, String username, Role role, String team) {
 		users.create(username, PASSWORD, Set.of(role), team);
+		return loggedIn(port, username);
+	}
+
+	/** A client logged in as a user created earlier by {@link #as}. */
+	public static RestClient loggedIn(int port, String username) {
 		return builder(port).defaultHeaders(h -> h.setBasicAuth(username, PASSWORD)).build();
 	}
 

@@ -40,7 +40,7 @@ import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
  * person already in the pool. Sizes: -Dbench.arrivals (default 20000), -Dbench.poolSize (default 1000000).
  */
 @Tag("benchmark")
-@SpringBootTest(classes = LeadflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = LeadflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK) // security needs a web context
 class LeadPoolBenchmark {
 
 	static final int ARRIVALS = Integer.getInteger("bench.arrivals", 20_000);

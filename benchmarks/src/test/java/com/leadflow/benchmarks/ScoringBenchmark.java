@@ -38,7 +38,7 @@ import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
  * (what each pool event costs). Sizes: -Dbench.scoringLeads (default 100000), -Dbench.rescores (default 20000).
  */
 @Tag("benchmark")
-@SpringBootTest(classes = LeadflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = LeadflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK) // security needs a web context
 class ScoringBenchmark {
 
 	static final int LEADS = Integer.getInteger("bench.scoringLeads", 100_000);

@@ -146,7 +146,7 @@ function stageView(id, stage, ctx, msg) {
       e.preventDefault();
       try {
         draw(await post(`/api/lifecycle/leads/${id}/transitions`, { to: to.value, reason: reason.value || null,
-          reengageAfter: after.value || null, note: note.value || null, actor: ctx.me.name }));
+          reengageAfter: after.value || null, note: note.value || null }));
         msg.show(null);
       } catch (err) { msg.error(err); }
     } }, field(t('Move to stage'), to), field(t('Reason'), reason), field(t('Re-engage after'), after), field(t('Note'), note),

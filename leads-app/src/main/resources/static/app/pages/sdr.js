@@ -46,7 +46,7 @@ export async function render(main, params, ctx) {
       try {
         const stage = await post('/api/qualification/leads/' + entry.leadId, {
           outcome: outcome.value, answers: Object.fromEntries(answers.map((a) => [a.q.key, a.input.value])),
-          reason: reason.value || null, reengageAfter: after.value || null, note: note.value || null, actor: ctx.me.name });
+          reason: reason.value || null, reengageAfter: after.value || null, note: note.value || null });
         msg.show(`#${entry.leadId} → ${te(stage.stage)}`, 'ok');
         panel.replaceChildren();
         await load();

@@ -166,9 +166,18 @@ public abstract class CrmSyncHttpTestBase {
 			.toEntity(JsonNode.class);
 	}
 
+	/** Moves the lead as the user {@code actor} (created on first use): moves record who made them. */
 	protected ResponseEntity<JsonNode> move(long leadId, String to, String reason, String actor) {
-		return post("/api/lifecycle/leads/" + leadId + "/transitions",
-				java.util.Map.of("to", to, "reason", reason == null ? "" : reason, "actor", actor));
+		return postAs(actor, "/api/lifecycle/leads/" + leadId + "/transitions",
+				java.util.Map.of("to", to, "reason", reason == null ? "" : reason));
+	}
+
+	/** A POST by the user of that name (an admin, created on first use). */
+	protected ResponseEntity<JsonNode> postAs(String actor, String path, Object body) {
+		RestClient client = users.find(actor).isPresent() ? TestHttp.loggedIn(port, actor)
+				: TestHttp.as(port, users, actor, Role.ADMIN, null);
+		return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+			.toEntity(JsonNode.class);
 	}
 
 	/** Sends a webhook signed like a peer does: HMAC-SHA256 over {@code timestamp + "." + body}. */

@@ -48,6 +48,6 @@ final class AnalyticsHttp {
 	}
 
 	static Map<String, Object> move(String to, String reason) {
-		return reason == null ? Map.of("to", to, "actor", "test") : Map.of("to", to, "reason", reason, "actor", "test");
+		return reason == null ? Map.of("to", to) : Map.of("to", to, "reason", reason);
 	}
 }

@@ -224,8 +224,8 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 		then(get("/api/qualification/questions").getBody().valueStream().map(q -> q.path("key").asString()))
 			.containsExactly("budget", "authority", "need", "timeline");
 
-		ResponseEntity<JsonNode> incomplete = post("/api/qualification/leads/" + lead, Map.of("outcome", "QUALIFIED",
-				"actor", "sdr-1", "answers", Map.of("budget", "approved", "authority", "VP IT")));
+		ResponseEntity<JsonNode> incomplete = postAs("sdr-1", "/api/qualification/leads/" + lead, Map.of("outcome",
+				"QUALIFIED", "answers", Map.of("budget", "approved", "authority", "VP IT")));
 
 		then(incomplete.getStatusCode().value()).isEqualTo(400);
 		then(incomplete.getBody().path("errors").get(0).path("field").asString()).isEqualTo("answers.need");
@@ -233,8 +233,8 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 		then(jdbc.queryForObject("select count(*) from qualification_answer", Long.class))
 			.as("a refused call changes nothing").isZero();
 
-		ResponseEntity<JsonNode> complete = post("/api/qualification/leads/" + lead, Map.of("outcome", "QUALIFIED",
-				"actor", "sdr-1", "answers",
+		ResponseEntity<JsonNode> complete = postAs("sdr-1", "/api/qualification/leads/" + lead, Map.of("outcome",
+				"QUALIFIED", "answers",
 				Map.of("budget", "approved", "authority", "VP IT", "need", "traceability", "timeline", "Q3")));
 
 		then(complete.getStatusCode().value()).isEqualTo(200);
@@ -284,8 +284,8 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 		long lead = newLead("Later Lead", "later@example.com");
 		move(lead, "MQL", null, "marketing-ops");
 		LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
-		post("/api/lifecycle/leads/" + lead + "/transitions",
-				Map.of("to", "RECYCLED", "reason", "TIMING", "reengageAfter", tomorrow.toString(), "actor", "sdr-1"));
+		postAs("sdr-1", "/api/lifecycle/leads/" + lead + "/transitions",
+				Map.of("to", "RECYCLED", "reason", "TIMING", "reengageAfter", tomorrow.toString()));
 		then(timers.reengageRecycledLeads()).isZero();
 
 		clock.advance(Duration.ofDays(2));

@@ -93,7 +93,7 @@ class WebhookSecurityTests extends CrmSyncHttpTestBase {
 	void aReplayedEventIdIsAConflictAndChangesNothing() {
 		long lead = sqlLead();
 		then(webhook("crm", CRM_SECRET, rejected("crm-4", lead), Instant.now()).getStatusCode().value()).isEqualTo(200);
-		move(lead, "NURTURING", null, "system:reengage");
+		move(lead, "NURTURING", null, "marketing-ops");
 		move(lead, "MQL", null, "marketing-ops");
 		move(lead, "SAL", null, "sdr-1");
 		move(lead, "SQL", null, "sdr-1");

@@ -146,9 +146,9 @@ class AuthorizationMatrixTests {
 		table.put(new Endpoint(HttpMethod.GET, "/api/imports/jobs/" + NONE + "/rejected", null), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/imports/jobs/" + NONE + "/rejected.csv", null), new int[] { 404, 404, 403, 403, 403, 403, 403, 401 });
 		// NEW -> WON is never legal: staff in scope get 409 and nothing moves
-		table.put(new Endpoint(HttpMethod.POST, "/api/lifecycle/leads/" + leadId + "/transitions", "{\"to\":\"WON\",\"actor\":\"matrix\"}"), new int[] { 409, 409, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/lifecycle/leads/" + leadId + "/transitions", "{\"to\":\"WON\"}"), new int[] { 409, 409, 404, 404, 403, 403, 403, 401 });
 		// qualifying without the required answers is refused and stores nothing
-		table.put(new Endpoint(HttpMethod.POST, "/api/qualification/leads/" + leadId, "{\"outcome\":\"QUALIFIED\",\"answers\":{},\"actor\":\"matrix\"}"), new int[] { 400, 400, 404, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/qualification/leads/" + leadId, "{\"outcome\":\"QUALIFIED\",\"answers\":{}}"), new int[] { 400, 400, 404, 403, 403, 403, 403, 401 });
 		// webhooks authenticate by their signature, whoever calls
 		table.put(new Endpoint(HttpMethod.POST, "/api/webhooks/call-center", "{}"), new int[] { 401, 401, 401, 401, 401, 401, 401, 401 });
 		// analytics: aggregates for planners and sellers (not SDRs); market sizes and standards by marketers; rebuild by admins
@@ -165,11 +165,11 @@ class AuthorizationMatrixTests {
 		// crm-sync: lifecycle, SDR queue and qualification, outbox, offline events, nurture, metrics, webhooks
 		String life = "/api/lifecycle/leads/" + leadId;
 		table.put(new Endpoint(HttpMethod.GET, life, null), new int[] { 200, 200, 404, 404, 403, 403, 403, 401 });
-		table.put(new Endpoint(HttpMethod.POST, life + "/transitions", "{\"to\":\"DISQUALIFIED\",\"actor\":\"m\"}"), new int[] { 400, 400, 404, 404, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, life + "/transitions", "{\"to\":\"DISQUALIFIED\"}"), new int[] { 400, 400, 404, 404, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/lifecycle/metrics", null), new int[] { 200, 200, 200, 200, 200, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/sdr-queue", null), new int[] { 200, 200, 200, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/qualification/questions", null), new int[] { 200, 200, 200, 403, 403, 403, 403, 401 });
-		table.put(new Endpoint(HttpMethod.POST, "/api/qualification/leads/" + leadId, "{\"outcome\":\"QUALIFIED\",\"actor\":\"m\"}"), new int[] { 400, 400, 404, 403, 403, 403, 403, 401 });
+		table.put(new Endpoint(HttpMethod.POST, "/api/qualification/leads/" + leadId, "{\"outcome\":\"QUALIFIED\"}"), new int[] { 400, 400, 404, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/outbox/messages?leadId=" + leadId, null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.GET, "/api/outbox/dead-letters", null), new int[] { 200, 403, 403, 403, 403, 403, 403, 401 });
 		table.put(new Endpoint(HttpMethod.POST, "/api/outbox/dead-letters/999999/replay", null), new int[] { 404, 403, 403, 403, 403, 403, 403, 401 });

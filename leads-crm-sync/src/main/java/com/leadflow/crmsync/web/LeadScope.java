@@ -1,5 +1,7 @@
 package com.leadflow.crmsync.web;
 
+import java.security.Principal;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +28,11 @@ class LeadScope {
 	LeadAccess access() {
 		LeadAccess.Policy p = policy.getIfAvailable();
 		return p == null ? LeadAccess.EVERYTHING : p.current();
+	}
+
+	/** Who acts, as stored with a move: the authenticated caller (user or API key), never a name from the body. */
+	static String actor(Principal caller) {
+		return caller == null ? "anonymous" : caller.getName();
 	}
 
 	/** Throws 404 unless the lead exists and the caller may see it. */

@@ -1,5 +1,6 @@
 package com.leadflow.crmsync.web;
 
+import java.security.Principal;
 import java.time.LocalDate;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,6 @@ import com.leadflow.crmsync.LifecycleStage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /** A lead's lifecycle over HTTP: its stage with history, and moves between stages. */
@@ -26,9 +26,8 @@ import jakarta.validation.constraints.NotNull;
 @Tag(name = "Lifecycle", description = "Lead lifecycle stages, transitions and their history")
 class LifecycleController {
 
-	/** A requested move; {@code reason} is required for DISQUALIFIED and RECYCLED. */
-	record TransitionRequest(@NotNull LifecycleStage to, String reason, LocalDate reengageAfter, String note,
-			@NotBlank String actor) {
+	/** A requested move; {@code reason} is required for DISQUALIFIED and RECYCLED. Who moves it: the caller. */
+	record TransitionRequest(@NotNull LifecycleStage to, String reason, LocalDate reengageAfter, String note) {
 	}
 
 	private final LeadLifecycle lifecycle;
@@ -49,9 +48,9 @@ class LifecycleController {
 
 	@PostMapping("/transitions")
 	@Operation(summary = "Move the lead to another stage (409 if the move is illegal from its current stage)")
-	LeadStage move(@PathVariable long leadId, @Valid @RequestBody TransitionRequest request) {
+	LeadStage move(@PathVariable long leadId, @Valid @RequestBody TransitionRequest request, Principal caller) {
 		scope.check(leadId);
 		return lifecycle.move(leadId, new Move(request.to(), request.reason(), request.reengageAfter(),
-				request.note(), request.actor()));
+				request.note(), LeadScope.actor(caller)));
 	}
 }

@@ -1,5 +1,6 @@
 package com.leadflow.crmsync.web;
 
+import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import com.leadflow.crmsync.routing.SdrQueue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /** The SDR's side over HTTP: the queue, the BANT questionnaire and recording a call's outcome. */
@@ -29,7 +29,7 @@ import jakarta.validation.constraints.NotNull;
 class RoutingController {
 
 	record QualificationRequest(@NotNull SdrQualification.Outcome outcome, Map<String, String> answers,
-			String reason, LocalDate reengageAfter, String note, @NotBlank String actor) {
+			String reason, LocalDate reengageAfter, String note) {
 	}
 
 	private final SdrQueue queue;
@@ -59,9 +59,9 @@ class RoutingController {
 
 	@PostMapping("/api/qualification/leads/{leadId}")
 	@Operation(summary = "Record an SDR call: answers and outcome (QUALIFIED makes the lead an SQL and pushes it to the CRM)")
-	LeadStage qualify(@PathVariable long leadId, @Valid @RequestBody QualificationRequest request) {
+	LeadStage qualify(@PathVariable long leadId, @Valid @RequestBody QualificationRequest request, Principal caller) {
 		scope.check(leadId);
 		return qualification.record(leadId, new CallOutcome(request.outcome(), request.reason(),
-				request.reengageAfter(), request.answers(), request.note(), request.actor()));
+				request.reengageAfter(), request.answers(), request.note(), LeadScope.actor(caller)));
 	}
 }
