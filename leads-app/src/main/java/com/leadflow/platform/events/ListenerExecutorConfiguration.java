@@ -3,6 +3,7 @@ package com.leadflow.platform.events;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * {@code event_publication}, so a stop with a backlog loses nothing: they are published again at the next start.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling // FailedListenerRetry
 class ListenerExecutorConfiguration {
 
 	@Bean(name = { "applicationTaskExecutor", "taskExecutor" })
