@@ -3,8 +3,9 @@ package com.leadflow.analytics.readmodel;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.leadflow.core.LeadErased;
 import com.leadflow.core.LeadMergeUndone;
@@ -15,8 +16,10 @@ import com.leadflow.crmsync.LeadStageChanged;
 import com.leadflow.scoring.LeadBandChanged;
 
 /**
- * Reacts to the other modules' events by marking the leads concerned for recomputation (cheap, so listeners never
- * hold up the publishers' registry); bands are kept as they come, as no API lists them without side effects.
+ * Reacts to the other modules' events by marking the leads concerned for recomputation; bands are kept as they come,
+ * as no API lists them without side effects. The marks are written in the publisher's own transaction, just before it
+ * commits: one insert into a queue that never waits (no unique key), so an event and its mark commit together, and
+ * the events need no publication rows nor listener threads of their own (a new lead sets off several of them).
  */
 @Component
 class AnalyticsListeners {
@@ -30,37 +33,37 @@ class AnalyticsListeners {
 		this.jdbc = jdbc;
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadTouched event) {
 		dirty.mark(List.of(event.leadId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadProfileChanged event) {
 		dirty.mark(List.of(event.leadId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadMerged event) {
 		dirty.mark(List.of(event.survivorId(), event.absorbedId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadMergeUndone event) {
 		dirty.mark(List.of(event.survivorId(), event.restoredId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadErased event) {
 		dirty.mark(List.of(event.leadId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadStageChanged event) {
 		dirty.mark(List.of(event.leadId()));
 	}
 
-	@ApplicationModuleListener
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadBandChanged event) {
 		jdbc.update("""
 				insert into analytics_lead_band (lead_id, score_group, band) values (?, ?, ?)

@@ -18,22 +18,25 @@ public class DirtyLeads {
 
 	public void mark(Collection<Long> leadIds) {
 		if (!leadIds.isEmpty()) {
-			jdbc.update("insert into analytics_dirty (lead_id) select unnest(?::bigint[]) on conflict do nothing",
+			jdbc.update("insert into analytics_dirty (lead_id) select unnest(?::bigint[])",
 					(Object) leadIds.toArray(Long[]::new));
 		}
 	}
 
 	/** Every lead that has a fact (so that leads gone from the pool lose theirs). */
 	void markAllFacts() {
-		jdbc.update("insert into analytics_dirty (lead_id) select lead_id from analytics_lead on conflict do nothing");
+		jdbc.update("insert into analytics_dirty (lead_id) select lead_id from analytics_lead");
 	}
 
-	/** Claims up to {@code limit} leads for the caller's transaction; other nodes skip them. */
+	/**
+	 * Claims up to {@code limit} queue rows for the caller's transaction (other nodes skip them) and answers their
+	 * leads, each once (a lead may be marked several times).
+	 */
 	List<Long> claim(int limit) {
 		return jdbc.queryForList("""
-				delete from analytics_dirty where lead_id in
-				    (select lead_id from analytics_dirty order by lead_id limit ? for update skip locked)
-				returning lead_id""", Long.class, limit);
+				delete from analytics_dirty where ctid in
+				    (select ctid from analytics_dirty limit ? for update skip locked)
+				returning lead_id""", Long.class, limit).stream().distinct().sorted().toList();
 	}
 
 	public long pending() {
