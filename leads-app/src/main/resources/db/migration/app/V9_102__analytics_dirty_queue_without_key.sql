@@ -1,5 +1,4 @@
 -- The dirty-lead queue is marked inside the publishers' transactions (arrivals, scoring, lifecycle). With a unique
 -- key, marking a lead that a refresh batch is just claiming waits for that whole batch; as a plain queue, a mark never
--- waits: duplicates are harmless, the worker claims rows and refreshes each lead once.
+-- waits: duplicates are harmless, the worker claims rows (by ctid) and refreshes each lead once.
 alter table analytics_dirty drop constraint analytics_dirty_pkey;
-create index analytics_dirty_lead_idx on analytics_dirty (lead_id);

@@ -40,6 +40,6 @@ public class DirtyLeads {
 	}
 
 	public long pending() {
-		return jdbc.queryForObject("select count(*) from analytics_dirty", Long.class);
+		return jdbc.queryForObject("select count(distinct lead_id) from analytics_dirty", Long.class);
 	}
 }
