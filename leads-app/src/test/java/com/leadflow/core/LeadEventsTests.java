@@ -57,6 +57,8 @@ class LeadEventsTests {
 			then(jdbc.queryForObject("select count(*) from event_publication", Long.class)).as("completed and removed").isZero();
 		});
 		then(both.mergedLeadIds()).containsExactly(b);
+		then(listener.threads()).as("listeners run on their own bounded pool").allMatch(name -> name.startsWith("listener-"));
+
 	}
 
 	static class Listener {
@@ -67,6 +69,8 @@ class LeadEventsTests {
 
 		final AtomicInteger failedAttempts = new AtomicInteger();
 
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
 		// accessors, not fields: the listener is a proxy (async, transactional)
 		List<LeadTouched> touched() {
 			return touched;
@@ -76,6 +80,10 @@ class LeadEventsTests {
 			return merged;
 		}
 
+		List<String> threads() {
+			return threads;
+		}
+
 		int failedAttempts() {
 			return failedAttempts.get();
 		}
@@ -83,6 +91,7 @@ class LeadEventsTests {
 		@ApplicationModuleListener
 		void on(LeadTouched event) {
 			touched.add(event);
+			threads.add(Thread.currentThread().getName());
 		}
 
 		@ApplicationModuleListener

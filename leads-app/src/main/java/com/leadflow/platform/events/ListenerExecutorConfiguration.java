@@ -12,6 +12,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * virtual thread per event) would starve the connection pool, and the requests with it, under a burst of arrivals; a
  * blocking limit would deadlock listeners that publish events themselves. Queued events are also stored in
  * {@code event_publication}, so a stop with a backlog loses nothing: they are published again at the next start.
+ * Requests' asynchronous parts have an executor of their own ({@code platform.web.AsyncRequestsConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling // FailedListenerRetry

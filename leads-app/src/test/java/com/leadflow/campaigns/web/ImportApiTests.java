@@ -7,11 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import com.leadflow.TestHttp;
 import com.leadflow.platform.security.Role;
@@ -49,6 +55,10 @@ class ImportApiTests extends ApiTestSupport {
 			.containsExactly("NAME", "MOBILE", "EMAIL", "COMPANY", "TITLE", "CITY", "BUDGET");
 	}
 
+	@Autowired
+	@Qualifier("taskExecutor")
+	ThreadPoolTaskExecutor listeners;
+
 	@Test
 	void runsAnImportJobAndReportsEachRow() throws Exception {
 		post("/api/ingest/touches", Map.of("idempotencyKey", "old-1", "channel", "WEB_FORM", "email",
@@ -75,8 +85,27 @@ class ImportApiTests extends ApiTestSupport {
 		then(rejected.valueStream().map(r -> r.path("rowNo").asLong())).containsExactly(2L, 5L);
 		then(rejected.get(0).path("problems").get(0).path("column").asString()).isEqualTo("邮箱");
 
-		ResponseEntity<byte[]> csv = http.get().uri("/api/imports/jobs/" + job.path("id").asLong() + "/rejected.csv")
-			.retrieve().toEntity(byte[].class);
+		// the download streams on the requests' own executor: it does not wait while every listener thread is busy
+		CountDownLatch release = new CountDownLatch(1);
+		ResponseEntity<byte[]> csv;
+		try {
+			for (int i = 0; i < listeners.getMaxPoolSize(); i++) {
+				listeners.execute(() -> {
+					try {
+						release.await(30, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+				});
+			}
+			csv = CompletableFuture.supplyAsync(() -> http.get()
+				.uri("/api/imports/jobs/" + job.path("id").asLong() + "/rejected.csv").retrieve().toEntity(byte[].class))
+				.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			release.countDown();
+		}
 		then(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
 		String text = new String(csv.getBody(), StandardCharsets.UTF_8).substring(1);
 		then(text.lines().toList()).hasSize(3);
