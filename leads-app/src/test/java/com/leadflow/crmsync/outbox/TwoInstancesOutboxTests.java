@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -73,11 +75,15 @@ class TwoInstancesOutboxTests extends CrmSyncHttpTestBase {
 
 			// when both instances deliver at once
 			CountDownLatch start = new CountDownLatch(1);
-			CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> drain(firstWorker, start));
-			CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> drain(secondWorker, start));
+			// (on threads of their own: on 2 cores the common pool has a single thread, and senders blocking in it held
+			// up the HTTP client's responses until the 10 s read timeout, five times a run)
+			ExecutorService senders = Executors.newFixedThreadPool(2);
+			CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> drain(firstWorker, start), senders);
+			CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> drain(secondWorker, start), senders);
 			start.countDown();
 			int byFirst = one.get();
 			int bySecond = other.get();
+			senders.shutdown();
 
 			// then every message was delivered, both instances sent a share, and the receiver saw each message once by
 			// its idempotency key, in order per lead (a request that outlived a read timeout is retried with the same

@@ -103,10 +103,11 @@ class LifecycleService implements LeadLifecycle {
 	}
 
 	private long existing(long leadId) {
-		if (pool.find(leadId).isEmpty()) {
+		long id = pool.canonicalId(leadId); // 0: no such lead (an id check, not the lead's whole profile)
+		if (id == 0) {
 			throw LifecycleProblem.leadNotFound(leadId);
 		}
-		return pool.canonicalId(leadId);
+		return id;
 	}
 
 	private LeadStage view(State state) {

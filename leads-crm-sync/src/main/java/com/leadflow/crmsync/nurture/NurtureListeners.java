@@ -28,7 +28,7 @@ class NurtureListeners {
 
 	@ApplicationModuleListener
 	void on(LeadTouched touched) {
-		if (pool.find(touched.leadId()).isPresent()) { // an erased lead has nobody left to nurture
+		if (pool.canonicalId(touched.leadId()) != 0) { // the lead may be gone meanwhile (a reverted import)
 			tracks.evaluate(touched.leadId());
 		}
 	}
