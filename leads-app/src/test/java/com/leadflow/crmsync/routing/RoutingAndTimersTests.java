@@ -96,6 +96,15 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 		then(queue.valueStream().map(e -> e.path("team").asString())).containsOnly("sdr");
 	}
 
+	@Test
+	void aBandChangeOfALeadThatIsGoneIsDroppedNotRetried() {
+		// settle() waits until no publication is left: a failed one would stay and be retried
+		bandChanged(987_654L, ScoreBand.COOL, ScoreBand.HOT);
+
+		then(jdbc.queryForObject("select count(*) from lead_lifecycle", Long.class)).isZero();
+		then(jdbc.queryForObject("select count(*) from sdr_queue_entry", Long.class)).isZero();
+	}
+
 	String owner(long lead) {
 		return pool.find(lead).orElseThrow().owner();
 	}

@@ -17,7 +17,8 @@ import com.leadflow.scoring.ScoreBand;
  * Routes a lead by its new band. Hot: MQL (which queues it for an SDR and sends a call task), re-engaging a recycled
  * lead first. Warm: an invitation to the next offline event of its region / industry, or the waiting list (and
  * nurturing if new). Cool: nurturing (an MQL no SDR has taken yet goes back too). Leads further down the funnel (SAL
- * and later) are not moved by score; recycled leads wait for their re-engage date unless they turn Hot.
+ * and later) are not moved by score; recycled leads wait for their re-engage date unless they turn Hot. A band
+ * change of a lead that no longer exists is dropped.
  */
 @Service
 public class BandRouter {
@@ -38,6 +39,9 @@ public class BandRouter {
 
 	@Transactional
 	public void route(LeadBandChanged change) {
+		if (pool.canonicalId(change.leadId()) == 0) {
+			return; // gone since it was scored (a reverted import): nothing to route, and nothing to retry
+		}
 		LeadLifecycle.LeadStage current = lifecycle.stageForUpdate(change.leadId());
 		long id = current.leadId();
 		LifecycleStage stage = current.stage();
