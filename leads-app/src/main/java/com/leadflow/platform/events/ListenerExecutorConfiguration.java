@@ -11,7 +11,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * with an unbounded queue. Each listener holds a database connection while it runs, so an unbounded fan-out (a
  * virtual thread per event) would starve the connection pool, and the requests with it, under a burst of arrivals; a
  * blocking limit would deadlock listeners that publish events themselves. Queued events are also stored in
- * {@code event_publication}, so a stop with a backlog loses nothing: they are published again at the next start.
+ * {@code event_publication}, so a stop with a backlog loses nothing and need not wait for it: they are published
+ * again at the next start.
  * Requests' asynchronous parts have an executor of their own ({@code platform.web.AsyncRequestsConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +25,9 @@ class ListenerExecutorConfiguration {
 		executor.setCorePoolSize(threads);
 		executor.setMaxPoolSize(threads);
 		executor.setThreadNamePrefix("listener-");
-		executor.setWaitForTasksToCompleteOnShutdown(true);
+		// at a stop, queued events are dropped and running listeners interrupted (their transactions roll back): all of
+		// them are still in event_publication and are published again at the next start
+		executor.setWaitForTasksToCompleteOnShutdown(false);
 		executor.setAwaitTerminationSeconds(10);
 		return executor;
 	}
