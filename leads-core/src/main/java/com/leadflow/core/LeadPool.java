@@ -36,7 +36,7 @@ public interface LeadPool {
 	/** Snapshots of several leads (merged ids follow to their survivor; unknown ids are skipped). */
 	List<LeadSnapshot> findAll(Collection<Long> leadIds);
 
-	/** The id of the lead that an id resolves to today (itself, or the survivor of its merges). */
+	/** The id of the lead that an id resolves to today (itself, or the survivor of its merges); 0 for no such lead. */
 	long canonicalId(long leadId);
 
 	/** A lead's whole timeline, oldest first. */

@@ -137,7 +137,7 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 		while (mergedInto.containsKey(id)) {
 			id = mergedInto.get(id);
 		}
-		return id;
+		return leads.containsKey(id) ? id : 0; // as the pool: 0 for no such lead
 	}
 
 	@Override

@@ -72,22 +72,22 @@ public class LeadScoring implements ScoringService {
 	@Override
 	@Transactional
 	public List<LeadScore> rescore(long leadId) {
-		var lead = pool.find(leadId);
-		if (lead.isEmpty() || lead.get().id() != leadId) {
+		long canonical = pool.canonicalId(leadId); // the batch reads the profile: no second read here
+		if (canonical != leadId) {
 			scores.lock(List.of(leadId));
 			scores.deleteOtherGroups(leadId, List.of()); // merged away or gone: its scores live on the survivor
 		}
-		if (lead.isEmpty()) {
+		if (canonical == 0) {
 			return List.of();
 		}
-		return rescoreBatch(List.of(lead.get().id())).scores();
+		return rescoreBatch(List.of(canonical)).scores();
 	}
 
 	@Override
 	@Transactional
 	public List<LeadScore> recycle(long leadId, RecycleRule rule) {
 		long canonical = pool.canonicalId(leadId);
-		if (canonical == 0 || pool.find(canonical).isEmpty()) {
+		if (canonical == 0) {
 			return List.of();
 		}
 		scores.lock(List.of(canonical));
