@@ -16,6 +16,16 @@ public interface LeadPool {
 	Resolution resolve(Arrival arrival);
 
 	/**
+	 * Resolves a batch of arrivals in one transaction, with the same outcome per arrival as {@link #resolve} called
+	 * for each in order: identity keys and idempotency keys of the whole batch are looked up together, new people and
+	 * people matching one lead are stored set-wise, and arrivals that merge leads or share a person with another
+	 * arrival of the batch go one by one. An invalid arrival is rejected on its own; the others are stored. The
+	 * set-wise part is announced with one {@link LeadsTouched}.
+	 * @return one result per arrival, in the same order
+	 */
+	List<ArrivalResult> resolveAll(List<Arrival> arrivals);
+
+	/**
 	 * What {@link #resolve} would find for an arrival (the leads of its identity keys, whether it is a retry), without
 	 * storing anything. Throws on invalid input, like {@code resolve}.
 	 */

@@ -64,6 +64,70 @@ public class Companies {
 				returning id""").params(name, matchName, industry, size, region).query(Long.class).single());
 	}
 
+	/**
+	 * {@link #resolve} for a batch: companies read in one query, new ones (and ones the batch adds fields to) upserted
+	 * in one statement, in name order. Several arrivals of one company fill its fields in their order.
+	 * @return the company id per arrival, in the same order (null where an arrival names none)
+	 */
+	public Long[] resolveAll(List<CompanyInfo> infos) {
+		Long[] ids = new Long[infos.size()];
+		String[] matchNames = new String[infos.size()];
+		java.util.Map<String, String[]> wanted = new java.util.TreeMap<>(); // match name -> name, industry, size, region
+		for (int i = 0; i < infos.size(); i++) {
+			CompanyInfo info = infos.get(i);
+			String name = info == null ? null : Normalizer.text(info.name());
+			matchNames[i] = Normalizer.companyMatchName(name);
+			if (matchNames[i] == null) {
+				continue;
+			}
+			String[] given = { name, Normalizer.text(info.industry()), Normalizer.text(info.sizeBand()),
+					Normalizer.text(info.region()) };
+			wanted.merge(matchNames[i], given, (first, later) -> {
+				for (int f = 1; f < first.length; f++) {
+					first[f] = first[f] == null ? later[f] : first[f];
+				}
+				return first;
+			});
+		}
+		if (wanted.isEmpty()) {
+			return ids;
+		}
+		java.util.Map<String, Long> found = new java.util.HashMap<>();
+		jdbc.sql("select match_name, id, industry is not null, size_band is not null, region is not null from company "
+				+ "where match_name = any(?)")
+			.param(wanted.keySet().toArray(String[]::new))
+			.query((java.sql.ResultSet rs) -> {
+				String[] given = wanted.get(rs.getString(1));
+				if ((rs.getBoolean(3) || given[1] == null) && (rs.getBoolean(4) || given[2] == null)
+						&& (rs.getBoolean(5) || given[3] == null)) {
+					found.put(rs.getString(1), rs.getLong(2)); // nothing to add: read only, no row lock
+				}
+			});
+		List<java.util.Map.Entry<String, String[]>> upsert = wanted.entrySet().stream()
+			.filter(e -> !found.containsKey(e.getKey())).toList();
+		if (!upsert.isEmpty()) {
+			jdbc.sql("""
+					insert into company (name, match_name, industry, size_band, region)
+					select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+					on conflict (match_name) do update set industry = coalesce(company.industry, excluded.industry),
+					    size_band = coalesce(company.size_band, excluded.size_band),
+					    region = coalesce(company.region, excluded.region), updated_at = now()
+					returning match_name, id""")
+				.params(upsert.stream().map(e -> e.getValue()[0]).toArray(String[]::new),
+						upsert.stream().map(java.util.Map.Entry::getKey).toArray(String[]::new),
+						upsert.stream().map(e -> e.getValue()[1]).toArray(String[]::new),
+						upsert.stream().map(e -> e.getValue()[2]).toArray(String[]::new),
+						upsert.stream().map(e -> e.getValue()[3]).toArray(String[]::new))
+				.query((java.sql.ResultSet rs) -> {
+					found.put(rs.getString(1), rs.getLong(2));
+				});
+		}
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = matchNames[i] == null ? null : found.get(matchNames[i]);
+		}
+		return ids;
+	}
+
 	/** Creates or updates an account by name (the CRM or an admin says who the customers are and who owns them). */
 	public Company save(String name, String industry, String sizeBand, String region, boolean existingCustomer,
 			String crmAccountId, String owner) {

@@ -34,15 +34,49 @@ class ArrivalChanges {
 
 	private final JdbcClient jdbc;
 
+	private final org.springframework.jdbc.core.JdbcTemplate template;
+
 	private final JsonMapper json;
 
-	ArrivalChanges(JdbcClient jdbc, JsonMapper json) {
+	ArrivalChanges(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = json;
 	}
 
+	/** What one arrival of a batch changed on an existing lead. */
+	record Arrived(long touchId, LeadRow before, LeadRow after, List<Long> addedIdentityIds) {
+	}
+
+	private static final String INSERT = """
+			insert into arrival_change (touch_id, lead_id, fields_before, fields_after, added_identity_ids, merged_lead_ids)
+			values (?, ?, ?::jsonb, ?::jsonb, ?, ?)""";
+
 	/** Records what an arrival changed (nothing is written when it changed nothing). */
 	void record(long touchId, LeadRow before, LeadRow after, List<Long> addedIdentityIds, List<Long> mergedLeadIds) {
+		Object[] row = row(touchId, before, after, addedIdentityIds, mergedLeadIds);
+		if (row != null) {
+			jdbc.sql(INSERT).params(row).update();
+		}
+	}
+
+	/** {@link #record} for a batch of arrivals without merges (one JDBC batch). */
+	void recordAll(List<Arrived> arrivals) {
+		List<Object[]> rows = new java.util.ArrayList<>();
+		for (Arrived a : arrivals) {
+			Object[] row = row(a.touchId(), a.before(), a.after(), a.addedIdentityIds(), List.of());
+			if (row != null) {
+				rows.add(row);
+			}
+		}
+		if (!rows.isEmpty()) {
+			template.batchUpdate(INSERT, rows);
+		}
+	}
+
+	/** The row to store, or null when the arrival changed nothing. */
+	private Object[] row(long touchId, LeadRow before, LeadRow after, List<Long> addedIdentityIds,
+			List<Long> mergedLeadIds) {
 		Map<String, Map<String, String>> was = new LinkedHashMap<>();
 		Map<String, String> is = new LinkedHashMap<>();
 		for (String field : LeadRow.FIELDS) {
@@ -52,15 +86,11 @@ class ArrivalChanges {
 		diff("attributes", json.writeValueAsString(before.attributes), json.writeValueAsString(after.attributes), null,
 				was, is);
 		if (is.isEmpty() && addedIdentityIds.isEmpty() && mergedLeadIds.isEmpty()) {
-			return;
+			return null;
 		}
-		jdbc.sql("""
-				insert into arrival_change (touch_id, lead_id, fields_before, fields_after, added_identity_ids, merged_lead_ids)
-				values (?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
-			.params(touchId, after.id, json.writeValueAsString(was), json.writeValueAsString(is),
-					addedIdentityIds.stream().mapToLong(Long::longValue).toArray(),
-					mergedLeadIds.stream().mapToLong(Long::longValue).toArray())
-			.update();
+		return new Object[] { touchId, after.id, json.writeValueAsString(was), json.writeValueAsString(is),
+				addedIdentityIds.stream().mapToLong(Long::longValue).toArray(),
+				mergedLeadIds.stream().mapToLong(Long::longValue).toArray() };
 	}
 
 	private static void diff(String field, String before, String after, Provenance source,

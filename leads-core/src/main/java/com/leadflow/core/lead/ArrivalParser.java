@@ -92,6 +92,12 @@ final class ArrivalParser {
 		return new Parsed(keys, fields, arrival.company(), person.attributes(), normalisedTouch, source, consent);
 	}
 
+	/** The arrival's first phone (E.164), if any. */
+	static String firstPhone(Parsed arrival) {
+		return arrival.keys().stream().filter(k -> k.kind() == IdentityKind.PHONE).map(IdentityKey::value).findFirst()
+			.orElse(null);
+	}
+
 	private static ConsentGiven consent(Object raw, List<FieldProblem> problems) {
 		if (raw == null) {
 			return null;

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.leadflow.core.Arrival;
+import com.leadflow.core.ArrivalResult;
 import com.leadflow.core.ConsentPurpose;
 import com.leadflow.core.Identification;
 import com.leadflow.core.LeadPool;
@@ -35,7 +36,7 @@ import com.leadflow.core.RevertedArrivals;
 import com.leadflow.core.Touch;
 import com.leadflow.core.company.Companies;
 import com.leadflow.core.identity.IdentityKey;
-import com.leadflow.core.identity.IdentityKind;
+import com.leadflow.core.identity.InvalidArrivalException;
 import com.leadflow.core.identity.Normalizer;
 import com.leadflow.core.lead.Survivorship.Provenance;
 import com.leadflow.core.privacy.Consents;
@@ -51,6 +52,8 @@ class LeadPoolService implements LeadPool {
 	private static final Logger log = LoggerFactory.getLogger(LeadPoolService.class);
 
 	private static final int MAX_ATTEMPTS = 20;
+
+	private static final int BATCH_ATTEMPTS = 3;
 
 	private final Leads leads;
 
@@ -78,7 +81,9 @@ class LeadPoolService implements LeadPool {
 
 	private final ArrivalReverts reverts;
 
-	LeadPoolService(Consents consents, ArrivalChanges arrivalChanges, ArrivalReverts reverts, Leads leads, Touches touches, Companies companies, Merges merges, Survivorship survivorship,
+	private final BatchArrivals batch;
+
+	LeadPoolService(Consents consents, ArrivalChanges arrivalChanges, ArrivalReverts reverts, BatchArrivals batch, Leads leads, Touches touches, Companies companies, Merges merges, Survivorship survivorship,
 			PoolSideEffects sideEffects, LeadSnapshots snapshots, ApplicationEventPublisher events, TransactionTemplate tx,
 			ObjectProvider<Clock> clock) {
 		this.leads = leads;
@@ -94,10 +99,11 @@ class LeadPoolService implements LeadPool {
 		this.consents = consents;
 		this.arrivalChanges = arrivalChanges;
 		this.reverts = reverts;
+		this.batch = batch;
 	}
 
 	/** Thrown inside the transaction when a concurrent arrival won a race: roll back and resolve again. */
-	private static final class LostRace extends RuntimeException {
+	static final class LostRace extends RuntimeException {
 
 		LostRace(String what) {
 			super(what, null, false, false);
@@ -106,7 +112,10 @@ class LeadPoolService implements LeadPool {
 
 	@Override
 	public Resolution resolve(Arrival arrival) {
-		ArrivalParser.Parsed parsed = ArrivalParser.parse(arrival, clock.instant());
+		return resolve(ArrivalParser.parse(arrival, clock.instant()));
+	}
+
+	private Resolution resolve(ArrivalParser.Parsed parsed) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return tx.execute(status -> resolveOnce(parsed));
@@ -119,6 +128,46 @@ class LeadPoolService implements LeadPool {
 				backoff(attempt);
 			}
 		}
+	}
+
+	/**
+	 * The batch in one transaction; a batch that loses a race is tried again a few times, then its arrivals go one by
+	 * one (each with its own retries), so that a busy key costs one arrival its speed, not the batch its progress.
+	 */
+	@Override
+	public List<ArrivalResult> resolveAll(List<Arrival> arrivals) {
+		ArrivalResult[] results = new ArrivalResult[arrivals.size()];
+		List<ArrivalParser.Parsed> valid = new ArrayList<>();
+		List<Integer> positions = new ArrayList<>();
+		Instant now = clock.instant();
+		for (int i = 0; i < arrivals.size(); i++) {
+			try {
+				valid.add(ArrivalParser.parse(arrivals.get(i), now));
+				positions.add(i);
+			}
+			catch (InvalidArrivalException e) {
+				results[i] = new ArrivalResult(null, e);
+			}
+		}
+		Resolution[] resolved = null;
+		for (int attempt = 1; resolved == null && !valid.isEmpty(); attempt++) {
+			try {
+				resolved = tx.execute(status -> batch.resolve(valid, this::resolveOnce));
+			}
+			catch (LostRace | DuplicateKeyException | ConcurrencyFailureException e) {
+				log.debug("Batch of {} arrivals lost a race ({}), attempt {}", valid.size(), e.getMessage(), attempt);
+				if (attempt == BATCH_ATTEMPTS) {
+					resolved = valid.stream().map(this::resolve).toArray(Resolution[]::new);
+				}
+				else {
+					backoff(attempt);
+				}
+			}
+		}
+		for (int k = 0; k < valid.size(); k++) {
+			results[positions.get(k)] = new ArrivalResult(resolved[k], null);
+		}
+		return List.of(results);
 	}
 
 	private Resolution resolveOnce(ArrivalParser.Parsed arrival) {
@@ -187,11 +236,12 @@ class LeadPoolService implements LeadPool {
 		}
 		leads.touched(lead.id, arrival.at());
 		sideEffects.recordConsent(lead.id, arrival.touch(), arrival.consent());
-		sideEffects.applyTagRules(lead.id, arrival.touch());
-		sideEffects.noticeKnownCustomer(lead.id, touchId.getAsLong(), arrival.touch().action().name());
+		List<PoolSideEffects.Arrived> arrived = List.of(new PoolSideEffects.Arrived(lead.id, touchId.getAsLong(), arrival.touch()));
+		sideEffects.applyTagRulesAll(arrived);
+		sideEffects.noticeKnownCustomers(arrived);
 		if (created) {
-			sideEffects.findDuplicateCandidates(lead.id, lead.field("name"), lead.companyId,
-					arrival.keys().stream().filter(k -> k.kind() == IdentityKind.PHONE).map(IdentityKey::value).findFirst().orElse(null));
+			sideEffects.findDuplicateCandidatesAll(List.of(new PoolSideEffects.NewLead(lead.id, lead.field("name"),
+					lead.companyId, ArrivalParser.firstPhone(arrival))));
 		}
 		if (profileChanged) {
 			events.publishEvent(new LeadProfileChanged(lead.id));
@@ -246,14 +296,7 @@ class LeadPoolService implements LeadPool {
 
 	@Override
 	public List<LeadSnapshot> findAll(Collection<Long> leadIds) {
-		Set<Long> ids = new LinkedHashSet<>();
-		for (Long id : leadIds) {
-			long canonical = leads.canonicalId(id);
-			if (canonical != 0) {
-				ids.add(canonical);
-			}
-		}
-		return snapshots.of(ids);
+		return snapshots.of(new LinkedHashSet<>(leads.canonicalIds(leadIds).values()));
 	}
 
 	@Override

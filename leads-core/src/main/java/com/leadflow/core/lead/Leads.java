@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,12 +37,15 @@ public class Leads {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final JsonMapper json;
 
 	private final PersonalDataCipher cipher;
 
-	Leads(JdbcClient jdbc, JsonMapper json, PersonalDataCipher cipher) {
+	Leads(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, PersonalDataCipher cipher) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = json;
 		this.cipher = cipher;
 	}
@@ -75,6 +79,174 @@ public class Leads {
 			.query((rs, i) -> new StoredIdentity(rs.getLong(1), rs.getLong(2),
 					byIndex.get(rs.getString(3) + ":" + rs.getString(4))))
 			.list();
+	}
+
+	/** The stored identities of many keys at once (blind indexes given): key → identity. */
+	Map<IdentityKey, StoredIdentity> identitiesByIndex(Map<IdentityKey, String> indexes) {
+		if (indexes.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, IdentityKey> byIndex = new java.util.HashMap<>();
+		String[] kinds = new String[indexes.size()];
+		String[] values = new String[indexes.size()];
+		int n = 0;
+		for (Map.Entry<IdentityKey, String> e : indexes.entrySet()) {
+			byIndex.put(e.getKey().kind().name() + ":" + e.getValue(), e.getKey());
+			kinds[n] = e.getKey().kind().name();
+			values[n++] = e.getValue();
+		}
+		Map<IdentityKey, StoredIdentity> found = new java.util.HashMap<>();
+		jdbc.sql("""
+				select i.id, i.lead_id, i.kind, i.value_index
+				from lead_identity i join unnest(?::text[], ?::text[]) k(kind, value_index)
+				  on i.kind = k.kind and i.value_index = k.value_index""")
+			.params(kinds, values)
+			.query((ResultSet rs) -> {
+				IdentityKey key = byIndex.get(rs.getString(3) + ":" + rs.getString(4));
+				found.put(key, new StoredIdentity(rs.getLong(1), rs.getLong(2), key));
+			});
+		return found;
+	}
+
+	/** An identity to add to a lead in a batch (its blind index computed once). */
+	record NewIdentity(long leadId, IdentityKey key, String index, String source) {
+	}
+
+	/**
+	 * Adds identities set-wise (one statement).
+	 * @return the ids of those added, by key; missing keys are held by another lead (a concurrent arrival)
+	 */
+	Map<IdentityKey, Long> addIdentitiesAll(List<NewIdentity> identities) {
+		if (identities.isEmpty()) {
+			return Map.of();
+		}
+		int n = identities.size();
+		long[] leadIds = new long[n];
+		String[] kinds = new String[n], indexes = new String[n], encrypted = new String[n], prefixes = new String[n],
+				sources = new String[n];
+		Map<String, IdentityKey> byIndex = new java.util.HashMap<>();
+		List<NewIdentity> sorted = identities.stream().sorted((a, b) -> a.key().toString().compareTo(b.key().toString()))
+			.toList(); // the order concurrent arrivals take keys in: no deadlock between them
+		for (int i = 0; i < n; i++) {
+			NewIdentity id = sorted.get(i);
+			leadIds[i] = id.leadId();
+			kinds[i] = id.key().kind().name();
+			indexes[i] = id.index();
+			encrypted[i] = cipher.encrypt(id.key().value());
+			prefixes[i] = id.key().kind() == IdentityKind.PHONE ? phonePrefixIndex(id.key().value()) : null;
+			sources[i] = id.source();
+			byIndex.put(kinds[i] + ":" + indexes[i], id.key());
+		}
+		Map<IdentityKey, Long> added = new java.util.HashMap<>();
+		jdbc.sql("""
+				insert into lead_identity (lead_id, kind, value_index, value_enc, prefix_index, source)
+				select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				on conflict (kind, value_index) do nothing
+				returning id, kind, value_index""")
+			.params(leadIds, kinds, indexes, encrypted, prefixes, sources)
+			.query((ResultSet rs) -> {
+				added.put(byIndex.get(rs.getString(2) + ":" + rs.getString(3)), rs.getLong(1));
+			});
+		return added;
+	}
+
+	/** Ids for new leads, taken from the table's sequence in one call. */
+	long[] nextIds(int count) {
+		return jdbc.sql("select nextval(pg_get_serial_sequence('lead', 'id')) from generate_series(1, ?)")
+			.param(count)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
+	}
+
+	/** Inserts new leads whose ids came from {@link #nextIds}, in one statement. */
+	void insertAll(List<LeadRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		int n = rows.size();
+		List<Object> params = new ArrayList<>();
+		params.add(rows.stream().mapToLong(r -> r.id).toArray());
+		for (String f : LeadRow.FIELDS) {
+			params.add(rows.stream().map(r -> r.fields.get(f)).toArray(String[]::new));
+		}
+		params.add(rows.stream().map(r -> r.companyId == null ? null : r.companyId.toString()).toArray(String[]::new));
+		params.add(rows.stream().map(r -> json.writeValueAsString(r.attributes)).toArray(String[]::new));
+		params.add(rows.stream().map(r -> json.writeValueAsString(sourcesJson(r.sources))).toArray(String[]::new));
+		params.add(rows.stream().map(r -> r.createdAt.toString()).toArray(String[]::new));
+		params.add(rows.stream().map(r -> r.lastTouchAt == null ? null : r.lastTouchAt.toString()).toArray(String[]::new));
+		int inserted = jdbc.sql("insert into lead (id, " + String.join(", ", LeadRow.FIELDS)
+				+ ", company_id, attributes, field_sources, created_at, last_touch_at) overriding system value "
+				+ "select * from unnest(?::bigint[], " + "?::text[], ".repeat(LeadRow.FIELDS.size())
+				+ "?::bigint[], ?::jsonb[], ?::jsonb[], ?::timestamptz[], ?::timestamptz[])")
+			.params(params)
+			.update();
+		if (inserted != n) {
+			throw new IllegalStateException("inserted " + inserted + " of " + n + " leads");
+		}
+	}
+
+	/** Updates the profiles of several locked leads (a JDBC batch). */
+	void updateAll(List<LeadRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		String sql = "update lead set " + LeadRow.FIELDS.stream().map(f -> f + " = ?").collect(Collectors.joining(", "))
+				+ ", company_id = ?, attributes = ?::jsonb, field_sources = ?::jsonb, updated_at = now() where id = ?";
+		template.batchUpdate(sql, rows, 500, (ps, row) -> {
+			int i = 1;
+			for (String f : LeadRow.FIELDS) {
+				ps.setString(i++, row.fields.get(f));
+			}
+			ps.setObject(i++, row.companyId, java.sql.Types.BIGINT);
+			ps.setString(i++, json.writeValueAsString(row.attributes));
+			ps.setString(i++, json.writeValueAsString(sourcesJson(row.sources)));
+			ps.setLong(i, row.id);
+		});
+	}
+
+	/** {@link #touched} for several leads: lead id → latest touch time. */
+	void touchedAll(Map<Long, Instant> latest) {
+		if (latest.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				update lead l set last_touch_at = greatest(l.last_touch_at, t.at)
+				from unnest(?::bigint[], ?::timestamptz[]) t(id, at) where l.id = t.id""")
+			.params(latest.keySet().stream().mapToLong(Long::longValue).toArray(),
+					latest.values().stream().map(Instant::toString).toArray(String[]::new))
+			.update();
+	}
+
+	/**
+	 * The ids several ids resolve to today ({@link #canonicalId} each): one query for the active ones, the chain
+	 * walked only for merged ids. Unknown ids are left out.
+	 */
+	Map<Long, Long> canonicalIds(Collection<Long> ids) {
+		Map<Long, Long> canonical = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return canonical;
+		}
+		List<Long> merged = new ArrayList<>();
+		jdbc.sql("select id, merged_into from lead where id = any(?)")
+			.param(ids.stream().mapToLong(Long::longValue).distinct().toArray())
+			.query((ResultSet rs) -> {
+				if (rs.getObject(2) == null) {
+					canonical.put(rs.getLong(1), rs.getLong(1));
+				}
+				else {
+					merged.add(rs.getLong(1));
+				}
+			});
+		for (long id : merged) {
+			long survivor = canonicalId(id);
+			if (survivor != 0) {
+				canonical.put(id, survivor);
+			}
+		}
+		return canonical;
 	}
 
 	/**

@@ -63,88 +63,105 @@ class PoolSideEffects {
 		return List.of(ConsentPurpose.MARKETING_EMAIL, ConsentPurpose.CALLS, ConsentPurpose.WECHAT_MESSAGES);
 	}
 
-	void applyTagRules(long leadId, TouchInput touch) {
-		for (LeadPoolProperties.TagRule rule : properties.tagRules()) {
-			if (!rule.action().equals(touch.action().name())
-					|| (rule.content() != null && !rule.content().equals(touch.contentId()))
-					|| (rule.tag().contains("{content}") && touch.contentId() == null)) {
-				continue;
+	/** One arrival of a batch: the lead, its touch id and touch. */
+	record Arrived(long leadId, long touchId, TouchInput touch) {
+	}
+
+	/** The tag rules for a batch of arrivals, in one statement. */
+	void applyTagRulesAll(List<Arrived> arrivals) {
+		List<Long> leadIds = new java.util.ArrayList<>();
+		List<String> tags = new java.util.ArrayList<>();
+		for (Arrived a : arrivals) {
+			TouchInput touch = a.touch();
+			for (LeadPoolProperties.TagRule rule : properties.tagRules()) {
+				if (!rule.action().equals(touch.action().name())
+						|| (rule.content() != null && !rule.content().equals(touch.contentId()))
+						|| (rule.tag().contains("{content}") && touch.contentId() == null)) {
+					continue;
+				}
+				leadIds.add(a.leadId());
+				tags.add(rule.tag().replace("{content}", touch.contentId() == null ? "" : touch.contentId()));
 			}
-			String tag = rule.tag().replace("{content}", touch.contentId() == null ? "" : touch.contentId());
-			jdbc.sql("insert into lead_tag (lead_id, tag, origin) values (?, ?, 'RULE') on conflict do nothing")
-				.params(leadId, tag)
-				.update();
 		}
-	}
-
-	/**
-	 * A lead of an existing customer's account (or one known to the CRM) that shows activity: its account owner (else
-	 * the lead's owner) gets a notice with the touch. Returns whether the lead is a known customer.
-	 */
-	boolean noticeKnownCustomer(long leadId, long touchId, String action) {
-		List<Map<String, Object>> rows = jdbc.sql("""
-				select c.id company_id, c.name company, c.existing_customer, coalesce(c.owner, l.owner) owner, l.name,
-				       exists(select 1 from lead_identity i where i.lead_id = l.id and i.kind = ?) crm_contact
-				from lead l left join company c on c.id = l.company_id where l.id = ?""")
-			.params(IdentityKind.CRM_CONTACT.name(), leadId)
-			.query()
-			.listOfRows();
-		if (rows.isEmpty()) {
-			return false;
-		}
-		Map<String, Object> row = rows.get(0);
-		boolean known = Boolean.TRUE.equals(row.get("existing_customer")) || Boolean.TRUE.equals(row.get("crm_contact"));
-		Object owner = row.get("owner");
-		if (known && owner != null) {
-			String who = row.get("name") == null ? "lead " + leadId : row.get("name").toString();
-			String company = row.get("company") == null ? "" : " (" + row.get("company") + ")";
+		if (!tags.isEmpty()) {
 			jdbc.sql("""
-					insert into customer_notification (owner, lead_id, company_id, touch_id, message)
-					values (?, ?, ?, ?, ?)""")
-				.params(owner, leadId, row.get("company_id"), touchId,
-						"Your customer " + who + company + " has new activity: " + action)
+					insert into lead_tag (lead_id, tag, origin) select distinct t.lead_id, t.tag, 'RULE'
+					from unnest(?::bigint[], ?::text[]) t(lead_id, tag) on conflict do nothing""")
+				.params(leadIds.stream().mapToLong(Long::longValue).toArray(), tags.toArray(String[]::new))
 				.update();
 		}
-		return known;
 	}
 
 	/**
-	 * Fuzzy candidates for a new lead: same company and a similar name (pg_trgm), or the same name and the same
-	 * mobile prefix. Never merged automatically: they wait in the review queue. Runs last in the arrival's
-	 * transaction (it changes the transaction's plan cache mode).
+	 * Leads of an existing customer's account (or known to the CRM) that show activity: their account owner (else
+	 * the lead's owner) gets a notice with the touch. One statement for a batch of arrivals.
 	 */
-	void findDuplicateCandidates(long leadId, String name, Long companyId, String phone) {
-		if (name == null) {
+	void noticeKnownCustomers(List<Arrived> arrivals) {
+		if (arrivals.isEmpty()) {
 			return;
 		}
-		String prefix = leads.phonePrefixIndex(phone);
+		jdbc.sql("""
+				insert into customer_notification (owner, lead_id, company_id, touch_id, message)
+				select coalesce(c.owner, l.owner), l.id, c.id, t.touch_id,
+				       'Your customer ' || coalesce(l.name, 'lead ' || l.id) || coalesce(' (' || c.name || ')', '')
+				       || ' has new activity: ' || t.action
+				from unnest(?::bigint[], ?::bigint[], ?::text[]) with ordinality t(lead_id, touch_id, action, n)
+				join lead l on l.id = t.lead_id left join company c on c.id = l.company_id
+				where coalesce(c.owner, l.owner) is not null
+				  and (coalesce(c.existing_customer, false)
+				       or exists(select 1 from lead_identity i where i.lead_id = l.id and i.kind = ?))
+				order by t.n""")
+			.params(arrivals.stream().mapToLong(Arrived::leadId).toArray(),
+					arrivals.stream().mapToLong(Arrived::touchId).toArray(),
+					arrivals.stream().map(a -> a.touch().action().name()).toArray(String[]::new),
+					IdentityKind.CRM_CONTACT.name())
+			.update();
+	}
+
+	/** A new lead, as duplicate candidates are looked for. */
+	record NewLead(long id, String name, Long companyId, String phone) {
+	}
+
+	/**
+	 * Fuzzy candidates for new leads: same company and a similar name (pg_trgm), or the same name and the same mobile
+	 * prefix. Never merged automatically: they wait in the review queue. One statement for a batch (pairs within the
+	 * batch too); runs last in the arrival's transaction (it changes the transaction's plan cache mode).
+	 */
+	void findDuplicateCandidatesAll(List<NewLead> created) {
+		List<NewLead> named = created.stream().filter(l -> l.name() != null).toList();
+		if (named.isEmpty()) {
+			return;
+		}
 		// This query has several usable indexes; a generic plan cached while the pool was small (statistics say
 		// "empty" until autovacuum analyses) would keep scanning a whole index as the pool grows. Plan it each time.
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		jdbc.sql("""
-				with same_name as materialized ( -- a name is selective, a mobile prefix is shared by thousands: name first
-				    select o.id from lead o
-				    where lower(o.name) = lower(:name) and o.merged_into is null and o.id <> :id and :prefix::text is not null
+				with n(id, name, company, prefix) as materialized (
+				    select * from unnest(:ids::bigint[], :names::text[], :companies::bigint[], :prefixes::text[])
+				),
+				same_name as materialized ( -- a name is selective, a mobile prefix is shared by thousands: name first
+				    select n.id new_id, n.prefix, o.id from n join lead o on lower(o.name) = lower(n.name)
+				    where o.merged_into is null and o.id <> n.id and n.prefix is not null
 				)
 				insert into duplicate_candidate (lead_a, lead_b, similarity, reason)
 				select distinct on (a, b) a, b, sim, reason from (
-				    select least(:id, o.id) a, greatest(:id, o.id) b, similarity(o.name, :name) sim,
+				    select least(n.id, o.id) a, greatest(n.id, o.id) b, similarity(o.name, n.name) sim,
 				           'same company, similar name' reason
-				    from lead o
-				    where o.company_id = :company and o.merged_into is null and o.id <> :id
-				      and similarity(o.name, :name) >= :threshold
+				    from n join lead o on o.company_id = n.company
+				    where o.merged_into is null and o.id <> n.id and similarity(o.name, n.name) >= :threshold
 				    union all
-				    select least(:id, s.id), greatest(:id, s.id), 1.0, 'same name, same mobile prefix'
+				    select least(s.new_id, s.id), greatest(s.new_id, s.id), 1.0, 'same name, same mobile prefix'
 				    from same_name s
 				    where exists (select 1 from lead_identity i
-				                  where i.lead_id = s.id and i.kind = 'PHONE' and i.prefix_index = :prefix)
+				                  where i.lead_id = s.id and i.kind = 'PHONE' and i.prefix_index = s.prefix)
 				) found
 				order by a, b, sim desc
 				on conflict (lead_a, lead_b) do nothing""")
-			.param("id", leadId)
-			.param("name", name)
-			.param("company", companyId, java.sql.Types.BIGINT)
-			.param("prefix", prefix, java.sql.Types.VARCHAR)
+			.param("ids", named.stream().mapToLong(NewLead::id).toArray())
+			.param("names", named.stream().map(NewLead::name).toArray(String[]::new))
+			.param("companies", named.stream().map(l -> l.companyId() == null ? null : l.companyId().toString())
+				.toArray(String[]::new))
+			.param("prefixes", named.stream().map(l -> leads.phonePrefixIndex(l.phone())).toArray(String[]::new))
 			.param("threshold", properties.duplicateSimilarity())
 			.update();
 	}

@@ -62,6 +62,63 @@ public class Touches {
 			.orElse(OptionalLong.empty());
 	}
 
+	/** The touches already stored under any of these idempotency keys: key → touch. */
+	Map<String, Existing> byIdempotencyKeys(Collection<String> keys) {
+		Map<String, Existing> found = new java.util.HashMap<>();
+		if (!keys.isEmpty()) {
+			jdbc.sql("select idempotency_key, id, lead_id from touch where idempotency_key = any(?)")
+				.param(keys.toArray(String[]::new))
+				.query((ResultSet rs) -> {
+					found.put(rs.getString(1), new Existing(rs.getLong(2), rs.getLong(3)));
+				});
+		}
+		return found;
+	}
+
+	/** A touch to append in a batch. */
+	record NewTouch(long leadId, TouchInput touch) {
+	}
+
+	/**
+	 * Appends touches in one statement.
+	 * @return their ids in the given order, or null when an idempotency key was taken meanwhile (by a concurrent
+	 * arrival): then nothing of the batch may be kept
+	 */
+	long[] appendAll(List<NewTouch> batch) {
+		if (batch.isEmpty()) {
+			return new long[0];
+		}
+		int n = batch.size();
+		long[] ids = jdbc.sql("select nextval(pg_get_serial_sequence('touch', 'id')) from generate_series(1, ?)")
+			.param(n).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+		long[] leads = new long[n];
+		String[] actions = new String[n], channels = new String[n], series = new String[n], at = new String[n],
+				minutes = new String[n], contents = new String[n], payloads = new String[n], keys = new String[n];
+		for (int i = 0; i < n; i++) {
+			TouchInput t = batch.get(i).touch();
+			leads[i] = batch.get(i).leadId();
+			actions[i] = t.action().name();
+			channels[i] = t.channel();
+			series[i] = t.seriesId() == null ? null : t.seriesId().toString();
+			at[i] = t.occurredAt().toString();
+			minutes[i] = t.minutes() == null ? null : t.minutes().toString();
+			contents[i] = t.contentId();
+			payloads[i] = json.writeValueAsString(t.payload());
+			keys[i] = t.idempotencyKey();
+		}
+		int inserted = jdbc.sql("""
+				insert into touch (id, lead_id, recorded_lead_id, action, channel, series_id, occurred_at, minutes,
+				                   content_id, payload, idempotency_key) overriding system value
+				select id, lead_id, lead_id, action, channel, series_id, occurred_at, minutes, content_id, payload, key
+				from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::int[],
+				            ?::text[], ?::jsonb[], ?::text[])
+				     t(id, lead_id, action, channel, series_id, occurred_at, minutes, content_id, payload, key)
+				on conflict (idempotency_key) where idempotency_key is not null do nothing""")
+			.params(ids, leads, actions, channels, series, at, minutes, contents, payloads, keys)
+			.update();
+		return inserted == n ? ids : null;
+	}
+
 	public List<Touch> ofLead(long leadId) {
 		return jdbc.sql("select " + COLUMNS + " from touch where lead_id = ? order by occurred_at, id")
 			.param(leadId)

@@ -46,6 +46,9 @@ class PersonalDataAtRestTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	JdbcTemplate template;
+
 	@BeforeEach
 	void emptyPool(@Autowired JdbcTemplate template) {
 		CleanDatabaseTestExecutionListener.truncateAll(template);
@@ -88,7 +91,7 @@ class PersonalDataAtRestTests {
 				Map.of("k1", current.getProperty("key.k1"), "k2", Base64.getEncoder().encodeToString(fresh)), "k2",
 				current.getProperty("index-key"), null, true));
 
-		Leads withNewKey = new Leads(jdbc, json, rotated);
+		Leads withNewKey = new Leads(jdbc, template, json, rotated);
 		int total = 0;
 		for (int n; (n = withNewKey.reencryptIdentities(1)) > 0;) {
 			total += n;
