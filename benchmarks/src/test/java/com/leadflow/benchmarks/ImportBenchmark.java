@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -204,48 +203,11 @@ class ImportBenchmark {
 		return bad;
 	}
 
-	/**
-	 * A pool of {@code size} leads with an e-mail, a phone, a company and a touch each, the first {@link #KNOWN} being
-	 * the file's known people: leads and touches by SQL, identities (blind index + ciphertext by the app's cipher)
-	 * streamed in with COPY.
-	 */
+	/** A pool of {@code size} leads (as {@link BulkPool#load}), the first {@link #KNOWN} being the file's known people. */
 	private void bulkLoad(int size) throws Exception {
-		jdbc.update("""
-				insert into company (name, match_name, industry, size_band, region)
-				select 'Bulk Company ' || g, 'bulkcompany' || g, 'Manufacturing', '100-499', '华东' from generate_series(1, 20000) g""");
-		jdbc.update("""
-				insert into lead (name, title, region, company_id, created_at, last_touch_at)
-				select 'Bulk Person ' || g, 'Engineer', '华东', (select min(id) from company) + g % 20000,
-				       now() - interval '1 day', now() - interval '1 day'
-				from generate_series(1, ?) g""", size);
-		List<Long> ids = jdbc.queryForList("select id from lead order by id", Long.class);
-		try (Connection c = dataSource.getConnection()) {
-			CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
-				.copyIn("copy lead_identity (lead_id, kind, value_index, value_enc, prefix_index, source) from stdin");
-			StringBuilder rows = new StringBuilder();
-			for (int n = 0; n < ids.size(); n++) {
-				long id = ids.get(n);
-				String email = n < KNOWN ? "known" + n + "@bench.example" : "bulk" + n + "@bench.example";
-				String phone = "+86137" + String.format("%08d", n);
-				rows.append(id).append("\tEMAIL\t").append(cipher.blindIndex("EMAIL", email)).append('\t')
-					.append(cipher.encrypt(email)).append("\t\\N\tBENCH\n");
-				rows.append(id).append("\tPHONE\t").append(cipher.blindIndex("PHONE", phone)).append('\t')
-					.append(cipher.encrypt(phone)).append('\t').append(cipher.blindIndex("PHONE_PREFIX", phone.substring(0, 10)))
-					.append("\tBENCH\n");
-				if (rows.length() > 1 << 20) {
-					byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-					in.writeToCopy(bytes, 0, bytes.length);
-					rows.setLength(0);
-				}
-			}
-			byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-			in.writeToCopy(bytes, 0, bytes.length);
-			in.endCopy();
-		}
-		jdbc.update("""
-				insert into touch (lead_id, recorded_lead_id, action, channel, occurred_at)
-				select id, id, 'FORM_SUBMIT', 'WEB_FORM', now() - interval '1 day' from lead""");
-		jdbc.execute("vacuum analyze");
+		BulkPool.load(jdbc, dataSource, cipher, size,
+				n -> n < KNOWN ? "known" + n + "@bench.example" : "bulk" + n + "@bench.example",
+				n -> "+86137" + String.format("%08d", n));
 	}
 
 	/** COPY of the same file into a plain table: the floor of what loading these bytes into PostgreSQL costs. */

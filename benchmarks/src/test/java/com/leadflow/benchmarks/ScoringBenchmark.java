@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.leadflow.LeadflowApplication;
+import com.leadflow.campaigns.Channel;
+import com.leadflow.campaigns.ingestion.IngestionService;
+import com.leadflow.campaigns.ingestion.IngestionService.Ingest;
+import com.leadflow.core.Arrival;
+import com.leadflow.core.Arrival.Person;
+import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.TouchAction;
+import com.leadflow.core.privacy.PersonalDataCipher;
 import com.leadflow.core.LeadPool;
 import com.leadflow.scoring.ScoringService;
 import com.leadflow.scoring.bulk.ModelActivation;
@@ -61,6 +71,15 @@ class ScoringBenchmark {
 
 	@Autowired
 	ScoringJobs jobs;
+
+	@Autowired
+	IngestionService ingestion;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PersonalDataCipher cipher;
 
 	@Test
 	void defaultModelRanksRealLeadsByConversion() throws Exception {
@@ -155,6 +174,70 @@ class ScoringBenchmark {
 		BenchmarkReport.figure("ScoringBenchmark", "incremental path, touches scored (" + THREADS + " threads)",
 				RESCORES * (double) touches / LEADS / incSeconds, "touches/s");
 		then(jdbc.queryForObject("select count(*) from lead_score", Long.class)).isEqualTo(LEADS);
+	}
+
+	/**
+	 * The incremental path end to end, as channels feed it: {@code bench.ingestTouches} touches (default 200,000) on
+	 * {@code bench.ingestLeads} scored leads (default 20,000), sent through the ingestion API's service in batches of
+	 * 1,000 from {@code bench.ingestThreads} threads (default 2), until every lead's new score is stored and every
+	 * resulting band change has been routed.
+	 */
+	@Test
+	void touchesIngestedAndScoredEndToEnd() throws Exception {
+		int leads = Integer.getInteger("bench.ingestLeads", 20_000);
+		int total = Integer.getInteger("bench.ingestTouches", 200_000);
+		int threadCount = Integer.getInteger("bench.ingestThreads", 2);
+		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
+		BulkPool.load(jdbc, dataSource, cipher, leads, n -> "scored" + n + "@bench.example",
+				n -> "+86136" + String.format("%08d", n));
+		ScoringJob job = activation.rescoreAll();
+		while (!jobs.byId(job.id()).orElseThrow().status().equals("DONE")) {
+			Thread.sleep(200);
+		}
+		EventBacklog.awaitDrained(jdbc);
+		Instant startedAt = Instant.now();
+
+		TouchAction[] actions = { TouchAction.PAGE_VIEW, TouchAction.EMAIL_OPEN, TouchAction.PAGE_VIEW,
+				TouchAction.EMAIL_CLICK, TouchAction.WECHAT_FOLLOW, TouchAction.PAGE_VIEW, TouchAction.EMAIL_OPEN,
+				TouchAction.WHITEPAPER_DOWNLOAD };
+		AtomicInteger nextBatch = new AtomicInteger();
+		int batches = total / 1000;
+		ExecutorService threads = Executors.newFixedThreadPool(threadCount);
+		long start = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int t = 0; t < threadCount; t++) {
+			futures.add(threads.submit(() -> {
+				for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+					List<Ingest> batch = new ArrayList<>(1000);
+					for (int i = 0; i < 1000; i++) {
+						long n = (long) b * 1000 + i;
+						int lead = (int) ((n * 7919) % leads);
+						TouchAction action = actions[(int) (n % actions.length)];
+						batch.add(new Ingest(null, Channel.EDM, new Arrival(
+								Person.of(null, "scored" + lead + "@bench.example", null), null,
+								new TouchInput(action, null, null, null, null, "content-" + (n % 7), null, "bench-" + n),
+								null)));
+					}
+					then(ingestion.ingestAll(batch)).allMatch(r -> !r.rejected());
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		threads.shutdown();
+		double ingestSeconds = (System.nanoTime() - start) / 1e9;
+		double endToEndSeconds = ingestSeconds + EventBacklog.awaitDrained(jdbc);
+
+		then(jdbc.queryForObject("select count(*) from touch where idempotency_key like 'ingest:bench-%'", Long.class))
+			.isEqualTo((long) total);
+		then(jdbc.queryForObject("select count(*) from lead_score where scored_at < ?", Long.class,
+				java.sql.Timestamp.from(startedAt))).as("leads whose score missed their new touches").isZero();
+		BenchmarkReport.figure("ScoringBenchmark", String.format("touches ingested (batches of 1,000, %d threads) on %,d "
+				+ "scored leads, until stored", threadCount, leads), total / ingestSeconds, "touches/s");
+		BenchmarkReport.figure("ScoringBenchmark", "the same, end to end: until every lead is re-scored and every band "
+				+ "change routed", total / endToEndSeconds, "touches/s");
 	}
 
 	/** n leads with 8 touches each over the last 120 days (webinars with minutes, downloads, page views, e-mails). */

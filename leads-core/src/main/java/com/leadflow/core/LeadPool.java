@@ -49,6 +49,9 @@ public interface LeadPool {
 	/** The id of the lead that an id resolves to today (itself, or the survivor of its merges); 0 for no such lead. */
 	long canonicalId(long leadId);
 
+	/** {@link #canonicalId} of several ids at once: id → the id it resolves to; ids of no lead are left out. */
+	Map<Long, Long> canonicalIds(Collection<Long> leadIds);
+
 	/** A lead's whole timeline, oldest first. */
 	List<Touch> touches(long leadId);
 
@@ -61,6 +64,9 @@ public interface LeadPool {
 	 */
 	void recordStage(long leadId, String stage);
 
+	/** {@link #recordStage} for several active leads at once. */
+	void recordStages(Collection<Long> leadIds, String stage);
+
 	/** Gives a lead an owner (an SDR or sales person), as a profile change from {@code source}. */
 	void assignOwner(long leadId, String owner, String source);
 
@@ -69,6 +75,9 @@ public interface LeadPool {
 	 * withdrawn. No record means no consent (PIPL: consent before marketing use).
 	 */
 	boolean hasConsent(long leadId, ConsentPurpose purpose);
+
+	/** {@link #hasConsent} for several leads at once: those of them that may be contacted for the purpose. */
+	java.util.Set<Long> consented(Collection<Long> leadIds, ConsentPurpose purpose);
 
 	/** Ids of active leads after {@code afterId} in id order, for batched scans (bulk scoring, reports). */
 	List<Long> activeLeadIdsAfter(long afterId, int limit);

@@ -23,6 +23,16 @@ public interface LeadLifecycle {
 	LeadStage move(long leadId, Move move);
 
 	/**
+	 * Moves several leads to a stage that needs no reason, date or timer (e.g. NURTURING) in one go: those whose stage
+	 * is one of {@code from} move, with the same records and events as {@link #move} each; the others (and ids of no
+	 * lead) are left as they are.
+	 * @param notes lead id → the note of its move
+	 * @return the leads moved
+	 */
+	List<Long> moveAll(java.util.Map<Long, String> notes, java.util.Set<LifecycleStage> from, LifecycleStage to,
+			String actor);
+
+	/**
 	 * A requested move.
 	 * @param reason required for DISQUALIFIED ({@link DisqualifyReason}) and RECYCLED ({@link RecycleReason})
 	 * @param reengageAfter for RECYCLED: when to nurture again (a default applies when null)

@@ -122,6 +122,11 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 	}
 
 	@Override
+	public List<com.leadflow.core.ArrivalResult> resolveAll(List<Arrival> arrivals) {
+		throw new UnsupportedOperationException("not needed by scoring");
+	}
+
+	@Override
 	public synchronized Optional<LeadSnapshot> find(long leadId) {
 		return Optional.ofNullable(leads.get(canonicalId(leadId)));
 	}
@@ -154,6 +159,27 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 
 	@Override
 	public void recordStage(long leadId, String stage) {
+		throw new UnsupportedOperationException("not needed by scoring");
+	}
+
+	@Override
+	public void recordStages(java.util.Collection<Long> leadIds, String stage) {
+		throw new UnsupportedOperationException("not needed by scoring");
+	}
+
+	@Override
+	public synchronized Map<Long, Long> canonicalIds(java.util.Collection<Long> leadIds) {
+		Map<Long, Long> ids = new java.util.LinkedHashMap<>();
+		leadIds.forEach(id -> {
+			if (canonicalId(id) != 0) {
+				ids.put(id, canonicalId(id));
+			}
+		});
+		return ids;
+	}
+
+	@Override
+	public java.util.Set<Long> consented(java.util.Collection<Long> leadIds, ConsentPurpose purpose) {
 		throw new UnsupportedOperationException("not needed by scoring");
 	}
 

@@ -12,8 +12,10 @@ import com.leadflow.core.LeadMergeUndone;
 import com.leadflow.core.LeadMerged;
 import com.leadflow.core.LeadProfileChanged;
 import com.leadflow.core.LeadTouched;
+import com.leadflow.core.LeadsTouched;
 import com.leadflow.crmsync.LeadStageChanged;
 import com.leadflow.scoring.LeadBandChanged;
+import com.leadflow.scoring.LeadBandsChanged;
 
 /**
  * Reacts to the other modules' events by marking the leads concerned for recomputation; bands are kept as they come,
@@ -36,6 +38,11 @@ class AnalyticsListeners {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadTouched event) {
 		dirty.mark(List.of(event.leadId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(LeadsTouched event) {
+		dirty.mark(event.leadIds());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -65,10 +72,22 @@ class AnalyticsListeners {
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadBandChanged event) {
+		bands(List.of(event));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(LeadBandsChanged event) {
+		bands(event.changes());
+	}
+
+	private void bands(List<LeadBandChanged> changes) {
 		jdbc.update("""
-				insert into analytics_lead_band (lead_id, score_group, band) values (?, ?, ?)
+				insert into analytics_lead_band (lead_id, score_group, band)
+				select * from unnest(?::bigint[], ?::text[], ?::text[])
 				on conflict (lead_id, score_group) do update set band = excluded.band""",
-				event.leadId(), event.group(), event.newBand().name());
-		dirty.mark(List.of(event.leadId()));
+				changes.stream().mapToLong(LeadBandChanged::leadId).toArray(),
+				changes.stream().map(LeadBandChanged::group).toArray(String[]::new),
+				changes.stream().map(c -> c.newBand().name()).toArray(String[]::new));
+		dirty.mark(changes.stream().map(LeadBandChanged::leadId).toList());
 	}
 }

@@ -10,7 +10,6 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxFileSize largest file accepted (default 200MB; the servlet multipart limit must be at least this)
  * @param batchSize rows per committed batch (default 500): a restarted job replays at most one batch
- * @param threads arrivals of a batch resolved in parallel (default 4)
  * @param pollInterval how often a node looks for a job to claim (default 1s)
  * @param lease how long a claim lasts without progress before another node may take the job over (default 60s)
  * @param maxAttempts claims of a job that keeps failing before it is marked FAILED (default 5)
@@ -18,13 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param workerEnabled whether this node runs import jobs at all (default true)
  */
 @ConfigurationProperties("leadflow.campaigns.import")
-public record ImportProperties(DataSize maxFileSize, Integer batchSize, Integer threads, Duration pollInterval,
+public record ImportProperties(DataSize maxFileSize, Integer batchSize, Duration pollInterval,
 		Duration lease, Integer maxAttempts, Integer previewRows, Boolean workerEnabled) {
 
 	public ImportProperties {
 		maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(200) : maxFileSize;
 		batchSize = batchSize == null ? 500 : batchSize;
-		threads = threads == null ? 4 : threads;
 		pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
 		lease = lease == null ? Duration.ofSeconds(60) : lease;
 		maxAttempts = maxAttempts == null ? 5 : maxAttempts;

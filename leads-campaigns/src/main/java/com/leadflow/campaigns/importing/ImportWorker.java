@@ -12,11 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +35,7 @@ import com.leadflow.campaigns.importing.ImportJobs.RejectedRow;
 import com.leadflow.campaigns.importing.RowMapper.Mapped;
 import com.leadflow.campaigns.importing.RowMapper.RowProblem;
 import com.leadflow.core.Arrival;
+import com.leadflow.core.ArrivalResult;
 import com.leadflow.core.Identification;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.Resolution;
@@ -47,8 +45,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Runs import jobs. A node claims one open job in the database ({@code FOR UPDATE SKIP LOCKED}, with a lease), streams
- * its file from the row after the job's committed position, resolves each batch of rows through the lead pool (rows
- * in parallel) and commits the batch's counts, rejected rows, attribution and new position in one transaction. Each
+ * its file from the row after the job's committed position, resolves each batch of rows through the lead pool (set-wise,
+ * {@link LeadPool#resolveAll}) and commits the batch's counts, rejected rows, attribution and new position in one transaction. Each
  * row's touch carries the idempotency key {@code import:<jobId>:<rowNo>}, so a batch replayed after a crash (resolved
  * but not committed) adds no touch and no lead: its rows come back as duplicates and are counted as before.
  */
@@ -71,8 +69,6 @@ public class ImportWorker {
 
 	private final ApplicationEventPublisher events;
 
-	private final ExecutorService resolvers;
-
 	private final String node;
 
 	private final ExecutorService runner = Executors
@@ -91,7 +87,6 @@ public class ImportWorker {
 		this.touches = touches;
 		this.tx = tx;
 		this.properties = properties;
-		this.resolvers = Executors.newFixedThreadPool(properties.threads(), Thread.ofPlatform().daemon().name("import-", 0).factory());
 		this.node = hostname() + ":" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
@@ -219,33 +214,22 @@ public class ImportWorker {
 		long created = 0, matched = 0, inFile = 0, skipped = 0;
 		List<Recorded> recorded = new ArrayList<>();
 		if (!job.dryRun()) {
-			List<Future<Resolution>> futures = job.mode() == ImportMode.CREATE_AND_UPDATE
-					? arrivals.stream().map(a -> resolvers.submit(() -> pool.resolve(a))).toList()
+			List<ArrivalResult> results = job.mode() == ImportMode.CREATE_AND_UPDATE ? pool.resolveAll(arrivals)
 					: inOrder(job, arrivals);
 			List<Resolution> resolutions = new ArrayList<>();
 			List<SourceRow> resolvedRows = new ArrayList<>();
-			for (int i = 0; i < futures.size(); i++) {
-				try {
-					Resolution resolution = futures.get(i).get();
-					if (resolution == null) {
-						skipped++;
-						continue;
-					}
-					resolutions.add(resolution);
+			for (int i = 0; i < results.size(); i++) {
+				ArrivalResult result = results.get(i);
+				if (result == null) {
+					skipped++;
+				}
+				else if (result.ok()) {
+					resolutions.add(result.resolution());
 					resolvedRows.add(accepted.get(i));
 				}
-				catch (ExecutionException e) {
-					if (e.getCause() instanceof ErrorResponseException bad && bad.getStatusCode().value() == 400) {
-						rejected.add(new RejectedRow(accepted.get(i).rowNo(), problems(bad, job.mapping(), headers),
-								accepted.get(i).cells()));
-					}
-					else {
-						throw new IllegalStateException("resolving row " + accepted.get(i).rowNo() + " failed", e.getCause());
-					}
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("interrupted", e);
+				else {
+					rejected.add(new RejectedRow(accepted.get(i).rowNo(), problems(result.rejected(), job.mapping(), headers),
+							accepted.get(i).cells()));
 				}
 			}
 			Set<Long> createdHere = new HashSet<>();
@@ -296,19 +280,22 @@ public class ImportWorker {
 	 * CREATE_ONLY and UPDATE_ONLY: rows in file order, each looked up first and resolved only when the mode admits it
 	 * (null: skipped). A row replayed after a crash (its touch exists) is resolved again, so it counts as before.
 	 */
-	private List<Future<Resolution>> inOrder(ImportJob job, List<Arrival> arrivals) {
+	private List<ArrivalResult> inOrder(ImportJob job, List<Arrival> arrivals) {
 		Set<Long> createdInBatch = new HashSet<>();
-		List<Future<Resolution>> results = new ArrayList<>();
+		List<ArrivalResult> results = new ArrayList<>();
 		for (Arrival arrival : arrivals) {
 			try {
 				Resolution resolution = admitted(job, pool.identify(arrival), createdInBatch) ? pool.resolve(arrival) : null;
 				if (resolution != null && resolution.outcome() == Resolution.Outcome.CREATED) {
 					createdInBatch.add(resolution.leadId());
 				}
-				results.add(CompletableFuture.completedFuture(resolution));
+				results.add(resolution == null ? null : new ArrivalResult(resolution, null));
 			}
-			catch (RuntimeException e) {
-				results.add(CompletableFuture.failedFuture(e));
+			catch (ErrorResponseException e) {
+				if (e.getStatusCode().value() != 400) {
+					throw e;
+				}
+				results.add(new ArrivalResult(null, e));
 			}
 		}
 		return results;
@@ -378,7 +365,6 @@ public class ImportWorker {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		resolvers.shutdown();
 	}
 
 	private static String hostname() {

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 import com.leadflow.campaigns.Channel;
 import com.leadflow.campaigns.attribution.CampaignTouches;
@@ -16,6 +15,7 @@ import com.leadflow.campaigns.attribution.CampaignTouches.Recorded;
 import com.leadflow.campaigns.series.SeriesCatalog;
 import com.leadflow.campaigns.support.Problems;
 import com.leadflow.core.Arrival;
+import com.leadflow.core.ArrivalResult;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.Resolution;
 
@@ -59,31 +59,39 @@ public class IngestionService {
 
 	/** One arrival; invalid lead data throws the pool's 400 problem. */
 	public Result ingest(Ingest ingest) {
-		return store(0, ingest, resolveSeries(ingest.seriesId(), "seriesId"));
+		Arrival arrival = arrival(ingest, resolveSeries(ingest.seriesId(), "seriesId"));
+		Resolution resolution = pool.resolve(arrival);
+		touches.record(List.of(recorded(ingest, arrival, resolution)));
+		return result(0, ingest, resolution);
 	}
 
-	/** A batch: every arrival is stored or rejected on its own; a bad one does not stop the others. */
+	/**
+	 * A batch, resolved set-wise by the pool in one transaction: every arrival is stored or rejected on its own; a
+	 * bad one does not stop the others.
+	 */
 	public List<Result> ingestAll(List<Ingest> batch) {
-		List<Long> seriesIds = new ArrayList<>();
+		List<Arrival> arrivals = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
-			seriesIds.add(resolveSeries(batch.get(i).seriesId(), "items[" + i + "].seriesId"));
+			arrivals.add(arrival(batch.get(i), resolveSeries(batch.get(i).seriesId(), "items[" + i + "].seriesId")));
 		}
+		List<ArrivalResult> resolved = pool.resolveAll(arrivals);
 		List<Result> results = new ArrayList<>(batch.size());
+		List<Recorded> recorded = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
-			try {
-				results.add(store(i, batch.get(i), seriesIds.get(i)));
+			ArrivalResult r = resolved.get(i);
+			if (r.ok()) {
+				recorded.add(recorded(batch.get(i), arrivals.get(i), r.resolution()));
+				results.add(result(i, batch.get(i), r.resolution()));
+				continue;
 			}
-			catch (ErrorResponseException e) {
-				if (e.getStatusCode().value() != 400) {
-					throw e;
-				}
-				Object errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
-				@SuppressWarnings("unchecked")
-				List<Map<String, Object>> list = errors instanceof List<?> l ? (List<Map<String, Object>>) l
-						: List.of(Map.of("field", "", "message", String.valueOf(e.getBody().getDetail())));
-				results.add(new Result(i, batch.get(i).arrival().touch().idempotencyKey(), null, null, null, List.of(), list));
-			}
+			Object errors = r.rejected().getBody().getProperties() == null ? null
+					: r.rejected().getBody().getProperties().get("errors");
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> list = errors instanceof List<?> l ? (List<Map<String, Object>>) l
+					: List.of(Map.of("field", "", "message", String.valueOf(r.rejected().getBody().getDetail())));
+			results.add(new Result(i, batch.get(i).arrival().touch().idempotencyKey(), null, null, null, List.of(), list));
 		}
+		touches.record(recorded);
 		return results;
 	}
 
@@ -97,20 +105,27 @@ public class IngestionService {
 		return seriesId;
 	}
 
-	private Result store(int index, Ingest ingest, long seriesId) {
+	/** The caller's arrival with its series, channel, time and prefixed idempotency key settled. */
+	private Arrival arrival(Ingest ingest, long seriesId) {
 		Arrival given = ingest.arrival();
 		Arrival.TouchInput t = given.touch();
 		String key = t.idempotencyKey();
 		Instant at = t.occurredAt() == null ? clock.instant() : t.occurredAt();
-		Arrival arrival = new Arrival(given.person(), given.company(),
+		return new Arrival(given.person(), given.company(),
 				new Arrival.TouchInput(t.action() == null ? ingest.channel().defaultAction() : t.action(),
 						ingest.channel().name(), seriesId, at, t.minutes(), t.contentId(), t.payload(),
 						key == null ? null : KEY_PREFIX + key),
 				given.source() == null ? ingest.channel().name() : given.source());
-		Resolution resolution = pool.resolve(arrival);
-		touches.record(List.of(new Recorded(resolution.touchId(), resolution.leadId(), seriesId, ingest.channel().name(),
-				resolution.outcome() == Resolution.Outcome.CREATED, null, null, at)));
-		return new Result(index, key, resolution.outcome(), resolution.leadId(), resolution.touchId(),
-				resolution.matchedKeys(), List.of());
+	}
+
+	private static Recorded recorded(Ingest ingest, Arrival arrival, Resolution resolution) {
+		return new Recorded(resolution.touchId(), resolution.leadId(), arrival.touch().seriesId(),
+				ingest.channel().name(), resolution.outcome() == Resolution.Outcome.CREATED, null, null,
+				arrival.touch().occurredAt());
+	}
+
+	private static Result result(int index, Ingest ingest, Resolution resolution) {
+		return new Result(index, ingest.arrival().touch().idempotencyKey(), resolution.outcome(), resolution.leadId(),
+				resolution.touchId(), resolution.matchedKeys(), List.of());
 	}
 }

@@ -305,6 +305,11 @@ class LeadPoolService implements LeadPool {
 	}
 
 	@Override
+	public Map<Long, Long> canonicalIds(Collection<Long> leadIds) {
+		return leads.canonicalIds(leadIds);
+	}
+
+	@Override
 	public List<Touch> touches(long leadId) {
 		return touches.ofLead(leads.canonicalId(leadId));
 	}
@@ -325,6 +330,11 @@ class LeadPoolService implements LeadPool {
 	}
 
 	@Override
+	public void recordStages(Collection<Long> leadIds, String stage) {
+		tx.executeWithoutResult(status -> leads.recordStages(leadIds, stage));
+	}
+
+	@Override
 	public void assignOwner(long leadId, String owner, String source) {
 		tx.executeWithoutResult(status -> {
 			long id = existing(leadId);
@@ -340,6 +350,19 @@ class LeadPoolService implements LeadPool {
 	public boolean hasConsent(long leadId, ConsentPurpose purpose) {
 		long id = leads.canonicalId(leadId);
 		return id != 0 && consents.has(id, purpose);
+	}
+
+	@Override
+	public Set<Long> consented(Collection<Long> leadIds, ConsentPurpose purpose) {
+		Map<Long, Long> canonical = leads.canonicalIds(leadIds);
+		Set<Long> granted = consents.granted(new LinkedHashSet<>(canonical.values()), purpose);
+		Set<Long> result = new LinkedHashSet<>();
+		canonical.forEach((id, survivor) -> {
+			if (granted.contains(survivor)) {
+				result.add(id);
+			}
+		});
+		return result;
 	}
 
 	private long existing(long leadId) {

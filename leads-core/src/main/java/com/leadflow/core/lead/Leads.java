@@ -367,6 +367,12 @@ public class Leads {
 		jdbc.sql("update lead set lifecycle_stage = ?, updated_at = now() where id = ?").params(stage, leadId).update();
 	}
 
+	void recordStages(Collection<Long> leadIds, String stage) {
+		jdbc.sql("update lead set lifecycle_stage = ?, updated_at = now() where id = any(?) and merged_into is null")
+			.params(stage, leadIds.stream().mapToLong(Long::longValue).toArray())
+			.update();
+	}
+
 	public void markMerged(long absorbedId, Long survivorId) {
 		jdbc.sql("update lead set merged_into = ?, updated_at = now() where id = ?").params(survivorId, absorbedId).update();
 	}

@@ -57,6 +57,18 @@ public class Consents {
 			.list();
 	}
 
+	/** Of several leads, those whose latest record for the purpose is a grant not withdrawn ({@link #has} each). */
+	public java.util.Set<Long> granted(java.util.Collection<Long> leadIds, ConsentPurpose purpose) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				select lead_id from (
+				    select distinct on (lead_id) lead_id, granted and withdrawn_at is null active from lead_consent
+				    where lead_id = any(?) and purpose = ? order by lead_id, recorded_at desc, id desc
+				) latest where active""")
+			.params(leadIds.stream().mapToLong(Long::longValue).toArray(), purpose.name())
+			.query(Long.class)
+			.list());
+	}
+
 	public boolean has(long leadId, ConsentPurpose purpose) {
 		return jdbc.sql("""
 				select granted and withdrawn_at is null from lead_consent where lead_id = ? and purpose = ?

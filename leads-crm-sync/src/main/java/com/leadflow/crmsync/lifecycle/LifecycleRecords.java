@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,35 @@ public class LifecycleRecords {
 			.update();
 		return jdbc.sql("select * from lead_lifecycle where lead_id = ? for update").param(leadId)
 			.query((rs, i) -> state(rs)).single();
+	}
+
+	/** The states of several leads, locked in id order (NEW rows created where needed). */
+	public List<State> lockAll(long[] sortedIds, Instant now) {
+		jdbc.sql("insert into lead_lifecycle (lead_id, stage, updated_at) select unnest(?::bigint[]), 'NEW', ? on conflict do nothing")
+			.params(sortedIds, Timestamp.from(now))
+			.update();
+		return jdbc.sql("select * from lead_lifecycle where lead_id = any(?) order by lead_id for update")
+			.param(sortedIds)
+			.query((rs, i) -> state(rs))
+			.list();
+	}
+
+	/** Moves several locked leads from their stages to one that keeps no reason, date or timer; history included. */
+	void moveAll(List<State> from, LifecycleStage to, Map<Long, String> notes, String actor, Instant now) {
+		long[] ids = from.stream().mapToLong(State::leadId).toArray();
+		jdbc.sql("""
+				update lead_lifecycle set stage = ?, reason = null, reengage_after = null, sla_due_at = null, updated_at = ?
+				where lead_id = any(?)""")
+			.params(to.name(), Timestamp.from(now), ids)
+			.update();
+		jdbc.sql("""
+				insert into lead_stage_history (lead_id, from_stage, to_stage, note, actor, occurred_at)
+				select h.lead_id, h.from_stage, ?, h.note, ?, ? from unnest(?::bigint[], ?::text[], ?::text[])
+				     with ordinality h(lead_id, from_stage, note, n) order by h.n""")
+			.params(to.name(), actor, Timestamp.from(now), ids,
+					from.stream().map(s -> s.stage().name()).toArray(String[]::new),
+					from.stream().map(s -> notes.get(s.leadId())).toArray(String[]::new))
+			.update();
 	}
 
 	public Optional<State> find(long leadId) {

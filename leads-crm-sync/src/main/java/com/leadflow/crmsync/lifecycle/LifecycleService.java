@@ -3,7 +3,11 @@ package com.leadflow.crmsync.lifecycle;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -83,6 +87,32 @@ class LifecycleService implements LeadLifecycle {
 		pool.recordStage(id, move.to().name());
 		events.publishEvent(new LeadStageChanged(id, from, move.to(), reason, actor));
 		return view(records.find(id).orElseThrow());
+	}
+
+	@Override
+	public List<Long> moveAll(Map<Long, String> notes, Set<LifecycleStage> from, LifecycleStage to, String actor) {
+		if (to.needsReason() || to == LifecycleStage.SQL) {
+			throw new IllegalArgumentException(to + " needs a reason or a timer: move leads there one by one");
+		}
+		Map<Long, String> byLead = new TreeMap<>();
+		pool.canonicalIds(notes.keySet()).forEach((id, canonical) -> byLead.put(canonical, notes.get(id)));
+		if (byLead.isEmpty()) {
+			return List.of();
+		}
+		Instant now = clock.now();
+		List<State> moving = records.lockAll(byLead.keySet().stream().mapToLong(Long::longValue).toArray(), now)
+			.stream()
+			.filter(s -> from.contains(s.stage()) && s.stage().canMoveTo(to))
+			.toList();
+		if (moving.isEmpty()) {
+			return List.of();
+		}
+		String who = actor == null || actor.isBlank() ? "unknown" : actor.strip();
+		records.moveAll(moving, to, byLead, who, now);
+		List<Long> moved = moving.stream().map(State::leadId).toList();
+		pool.recordStages(moved, to.name());
+		moving.forEach(s -> events.publishEvent(new LeadStageChanged(s.leadId(), s.stage(), to, null, who)));
+		return moved;
 	}
 
 	/** Reason checked against the target stage's list; free text is kept for other stages. */

@@ -1,43 +1,75 @@
 package com.leadflow.crmsync.nurture;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadTouched;
+import com.leadflow.core.LeadsTouched;
 import com.leadflow.crmsync.LeadStageChanged;
 import com.leadflow.crmsync.LifecycleStage;
 
 /**
- * When nurture tracks are re-evaluated: on every touch (after commit, through the publication registry) and on a
- * move into or out of NURTURING (in the move's transaction, so task and outbox message commit with it).
+ * When nurture tracks are re-evaluated: on every touch or batch of touches (after commit, through the publication
+ * registry) and on a move into or out of NURTURING (in the move's transaction, so task and outbox message commit with
+ * it: the leads moved in a transaction are evaluated together just before it commits, one query per table).
  */
 @Component
 class NurtureListeners {
 
 	private final NurtureTracks tracks;
 
-	private final LeadPool pool;
-
-	NurtureListeners(NurtureTracks tracks, LeadPool pool) {
+	NurtureListeners(NurtureTracks tracks) {
 		this.tracks = tracks;
-		this.pool = pool;
 	}
 
 	@ApplicationModuleListener
 	void on(LeadTouched touched) {
-		if (pool.canonicalId(touched.leadId()) != 0) { // the lead may be gone meanwhile (a reverted import)
-			tracks.evaluate(touched.leadId());
-		}
+		tracks.evaluateAll(List.of(touched.leadId())); // the lead may be gone meanwhile (a reverted import): skipped
+	}
+
+	@ApplicationModuleListener
+	void on(LeadsTouched touched) {
+		tracks.evaluateAll(touched.leadIds());
 	}
 
 	@EventListener
 	@Order(30)
 	void on(LeadStageChanged change) {
-		if (change.to() == LifecycleStage.NURTURING || change.from() == LifecycleStage.NURTURING) {
-			tracks.evaluate(change.leadId());
+		if (change.to() != LifecycleStage.NURTURING && change.from() != LifecycleStage.NURTURING) {
+			return;
 		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			tracks.evaluate(change.leadId());
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		Set<Long> pending = (Set<Long>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			Set<Long> leads = new TreeSet<>();
+			TransactionSynchronizationManager.bindResource(this, leads);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					TransactionSynchronizationManager.unbindResource(NurtureListeners.this);
+					tracks.evaluateAll(leads);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(NurtureListeners.this);
+				}
+			});
+			pending = leads;
+		}
+		pending.add(change.leadId());
 	}
 }

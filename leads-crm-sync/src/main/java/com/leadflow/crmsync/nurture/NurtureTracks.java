@@ -4,7 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,13 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.leadflow.core.ConsentPurpose;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.Touch;
 import com.leadflow.crmsync.LeadLifecycle;
 import com.leadflow.crmsync.LifecycleStage;
 import com.leadflow.crmsync.config.CrmSyncClock;
 import com.leadflow.crmsync.config.CrmSyncProperties;
 import com.leadflow.crmsync.config.CrmSyncProperties.NurtureRule;
+import com.leadflow.crmsync.lifecycle.LifecycleRecords;
 import com.leadflow.crmsync.outbox.Outbox;
 import com.leadflow.crmsync.outbox.Peer;
 
@@ -61,9 +70,12 @@ public class NurtureTracks {
 
 	private final CrmSyncProperties properties;
 
-	NurtureTracks(JdbcClient jdbc, LeadLifecycle lifecycle, LeadPool pool, Outbox outbox, CrmSyncClock clock,
-			CrmSyncProperties properties) {
+	private final LifecycleRecords records;
+
+	NurtureTracks(JdbcClient jdbc, LeadLifecycle lifecycle, LifecycleRecords records, LeadPool pool, Outbox outbox,
+			CrmSyncClock clock, CrmSyncProperties properties) {
 		this.jdbc = jdbc;
+		this.records = records;
 		this.lifecycle = lifecycle;
 		this.pool = pool;
 		this.outbox = outbox;
@@ -79,49 +91,130 @@ public class NurtureTracks {
 	@Transactional
 	public Optional<Task> evaluate(long leadId) {
 		LeadLifecycle.LeadStage stage = lifecycle.stageForUpdate(leadId);
-		long id = stage.leadId();
-		Optional<Task> current = current(id);
-		if (stage.stage() != LifecycleStage.NURTURING) {
-			current.ifPresent(t -> close(t, "left nurturing: " + stage.stage()));
-			return Optional.empty();
+		decide(Map.of(stage.leadId(), stage.stage()));
+		return current(stage.leadId());
+	}
+
+	/**
+	 * {@link #evaluate} for several leads at once (a batch of touches, a batch of moves), with one query per table:
+	 * only leads in NURTURING or with a task still open can have something to decide; their stages are locked in id
+	 * order.
+	 */
+	@Transactional
+	public void evaluateAll(Collection<Long> leadIds) {
+		long[] ids = pool.canonicalIds(leadIds).values().stream().mapToLong(Long::longValue).distinct().toArray();
+		List<Long> candidates = jdbc.sql("""
+				select lead_id from lead_lifecycle where lead_id = any(:ids) and stage = 'NURTURING'
+				union
+				select lead_id from nurture_task where lead_id = any(:ids) and status <> 'CLOSED'
+				order by 1""")
+			.param("ids", ids)
+			.query(Long.class)
+			.list();
+		if (!candidates.isEmpty()) {
+			Map<Long, LifecycleStage> stages = new TreeMap<>();
+			records.lockAll(candidates.stream().mapToLong(Long::longValue).toArray(), clock.now())
+				.forEach(s -> stages.put(s.leadId(), s.stage()));
+			decide(stages);
 		}
-		Set<String> done = pool.touches(id).stream().map(t -> t.action().name()).collect(Collectors.toSet());
-		Optional<NurtureRule> best = rules().stream()
-			.filter(r -> done.containsAll(r.done()) && r.notDone().stream().noneMatch(done::contains))
-			.findFirst();
-		if (best.isEmpty()) {
-			current.ifPresent(t -> close(t, "no rule matches"));
-			return Optional.empty();
+	}
+
+	/** A task to make. */
+	private record NewTask(long leadId, NurtureRule rule, String status, String blocked) {
+	}
+
+	/** The decision for leads whose stages are locked: one read of tasks, timelines and consents for all. */
+	private void decide(Map<Long, LifecycleStage> stages) {
+		Map<Long, Task> current = new HashMap<>();
+		jdbc.sql("select * from nurture_task where lead_id = any(?) and status <> 'CLOSED'")
+			.param(stages.keySet().stream().mapToLong(Long::longValue).toArray())
+			.query((rs, i) -> task(rs))
+			.list()
+			.forEach(t -> current.put(t.leadId(), t));
+		List<Long> nurturing = stages.entrySet().stream().filter(e -> e.getValue() == LifecycleStage.NURTURING)
+			.map(Map.Entry::getKey).toList();
+		Map<Long, List<Touch>> timelines = nurturing.isEmpty() ? Map.of() : pool.touches(nurturing);
+		Map<ConsentPurpose, Set<Long>> consented = new EnumMap<>(ConsentPurpose.class);
+		List<Task> closing = new ArrayList<>();
+		List<String> reasons = new ArrayList<>();
+		List<NewTask> making = new ArrayList<>();
+		stages.forEach((id, stage) -> {
+			Task task = current.get(id);
+			if (stage != LifecycleStage.NURTURING) {
+				if (task != null) {
+					closing.add(task);
+					reasons.add("left nurturing: " + stage);
+				}
+				return;
+			}
+			Set<String> done = timelines.getOrDefault(id, List.of()).stream().map(t -> t.action().name())
+				.collect(Collectors.toSet());
+			Optional<NurtureRule> best = rules().stream()
+				.filter(r -> done.containsAll(r.done()) && r.notDone().stream().noneMatch(done::contains))
+				.findFirst();
+			if (best.isEmpty()) {
+				if (task != null) {
+					closing.add(task);
+					reasons.add("no rule matches");
+				}
+				return;
+			}
+			NurtureRule rule = best.get();
+			ConsentPurpose purpose = rule.channel().purpose();
+			String blocked = consented.computeIfAbsent(purpose, p -> pool.consented(nurturing, p)).contains(id) ? null
+					: "no " + purpose + " consent (never given, withdrawn or unsubscribed)";
+			String status = blocked == null ? "OPEN" : "BLOCKED";
+			if (task != null && task.rule().equals(rule.name()) && task.status().equals(status)) {
+				return;
+			}
+			if (task != null) {
+				closing.add(task);
+				reasons.add("superseded by " + rule.name() + (blocked == null ? "" : " (blocked)"));
+			}
+			making.add(new NewTask(id, rule, status, blocked));
+		});
+		Instant now = clock.now();
+		if (!closing.isEmpty()) {
+			jdbc.sql("""
+					update nurture_task t set status = 'CLOSED', closed_at = ?, close_reason = c.reason
+					from unnest(?::bigint[], ?::text[]) c(id, reason) where t.id = c.id""")
+				.params(Timestamp.from(now), closing.stream().mapToLong(Task::id).toArray(), reasons.toArray(String[]::new))
+				.update();
 		}
-		NurtureRule rule = best.get();
-		String blocked = pool.hasConsent(id, rule.channel().purpose()) ? null
-				: "no " + rule.channel().purpose() + " consent (never given, withdrawn or unsubscribed)";
-		String status = blocked == null ? "OPEN" : "BLOCKED";
-		if (current.isPresent() && current.get().rule().equals(rule.name()) && current.get().status().equals(status)) {
-			return current;
+		if (making.isEmpty()) {
+			return;
 		}
-		current.ifPresent(t -> close(t, "superseded by " + rule.name() + (blocked == null ? "" : " (blocked)")));
-		long taskId = jdbc.sql("""
+		Map<Long, Long> taskIds = new HashMap<>();
+		jdbc.sql("""
 				insert into nurture_task (lead_id, rule_name, content, channel, status, contact_blocked, created_at)
-				values (?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(id, rule.name(), rule.content(), rule.channel().name(), status, blocked, Timestamp.from(clock.now()))
-			.query(Long.class).single();
-		if (blocked == null && properties.nurture().webhook()) {
-			LeadSnapshot lead = pool.find(id).orElseThrow();
-			outbox.enqueue(id, Peer.MARKETING, TASK_KIND, "POST", properties.marketing().path(TASK_KIND, "/nurture-tasks"),
-					new AudienceMember(taskId, id, lead.name(), lead.emails(), rule.name(), rule.channel(), clock.now()));
+				select t.*, ? from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) t
+				returning lead_id, id""")
+			.params(Timestamp.from(now), making.stream().mapToLong(NewTask::leadId).toArray(),
+					making.stream().map(m -> m.rule().name()).toArray(String[]::new),
+					making.stream().map(m -> m.rule().content()).toArray(String[]::new),
+					making.stream().map(m -> m.rule().channel().name()).toArray(String[]::new),
+					making.stream().map(NewTask::status).toArray(String[]::new),
+					making.stream().map(NewTask::blocked).toArray(String[]::new))
+			.query((java.sql.ResultSet rs) -> {
+				taskIds.put(rs.getLong(1), rs.getLong(2));
+			});
+		List<NewTask> open = making.stream().filter(m -> m.blocked() == null).toList();
+		if (!open.isEmpty() && properties.nurture().webhook()) {
+			Map<Long, LeadSnapshot> leads = pool.findAll(open.stream().map(NewTask::leadId).toList()).stream()
+				.collect(Collectors.toMap(LeadSnapshot::id, l -> l));
+			for (NewTask m : open) {
+				LeadSnapshot lead = leads.get(m.leadId());
+				outbox.enqueue(m.leadId(), Peer.MARKETING, TASK_KIND, "POST",
+						properties.marketing().path(TASK_KIND, "/nurture-tasks"),
+						new AudienceMember(taskIds.get(m.leadId()), m.leadId(), lead.name(), lead.emails(),
+								m.rule().name(), m.rule().channel(), now));
+			}
 		}
-		return current(id);
 	}
 
 	private Optional<Task> current(long leadId) {
 		return jdbc.sql("select * from nurture_task where lead_id = ? and status <> 'CLOSED'").param(leadId)
 			.query((rs, i) -> task(rs)).optional();
-	}
-
-	private void close(Task task, String reason) {
-		jdbc.sql("update nurture_task set status = 'CLOSED', closed_at = ?, close_reason = ? where id = ?")
-			.params(Timestamp.from(clock.now()), reason, task.id()).update();
 	}
 
 	/** Every task of a lead, newest first (blocked ones say why). */

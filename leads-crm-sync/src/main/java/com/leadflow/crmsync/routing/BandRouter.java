@@ -1,6 +1,10 @@
 package com.leadflow.crmsync.routing;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +41,34 @@ public class BandRouter {
 		this.events = events;
 	}
 
+	/**
+	 * Routes several band changes in one transaction, as {@link #route} each in lead id order (the order every
+	 * lifecycle lock is taken in). Leads whose changes are all Cool (most of them: new leads' first band) are moved to
+	 * nurturing together.
+	 */
+	@Transactional
+	public void routeAll(List<LeadBandChanged> changes) {
+		Map<Long, List<LeadBandChanged>> byLead = new TreeMap<>();
+		changes.forEach(c -> byLead.computeIfAbsent(c.leadId(), k -> new ArrayList<>()).add(c));
+		Map<Long, String> cool = new TreeMap<>();
+		byLead.forEach((lead, its) -> {
+			if (its.stream().allMatch(c -> c.newBand() == ScoreBand.COOL)) {
+				cool.put(lead, why(its.get(0))); // the first change moves it, as route would
+			}
+		});
+		lifecycle.moveAll(cool, Set.of(LifecycleStage.NEW, LifecycleStage.MQL), LifecycleStage.NURTURING, ACTOR);
+		byLead.forEach((lead, its) -> {
+			if (!cool.containsKey(lead)) {
+				its.forEach(this::route);
+			}
+		});
+	}
+
+	private static String why(LeadBandChanged change) {
+		return "band " + change.oldBand() + " -> " + change.newBand() + " (score " + change.score() + ", fit "
+				+ change.fitGrade() + ")";
+	}
+
 	@Transactional
 	public void route(LeadBandChanged change) {
 		if (pool.canonicalId(change.leadId()) == 0) {
@@ -45,8 +77,7 @@ public class BandRouter {
 		LeadLifecycle.LeadStage current = lifecycle.stageForUpdate(change.leadId());
 		long id = current.leadId();
 		LifecycleStage stage = current.stage();
-		String why = "band " + change.oldBand() + " -> " + change.newBand() + " (score " + change.score() + ", fit "
-				+ change.fitGrade() + ")";
+		String why = why(change);
 		if (change.newBand() == ScoreBand.HOT) {
 			if (stage == LifecycleStage.RECYCLED) {
 				lifecycle.move(id, new Move(LifecycleStage.NURTURING, null, null, "re-engaged: " + why, ACTOR));

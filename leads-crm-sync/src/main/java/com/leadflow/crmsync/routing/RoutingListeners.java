@@ -4,9 +4,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.leadflow.crmsync.LeadStageChanged;
-import com.leadflow.crmsync.LifecycleStage;
 import com.leadflow.crmsync.config.CrmSyncProperties;
 import com.leadflow.scoring.LeadBandChanged;
+import com.leadflow.scoring.LeadBandsChanged;
 import com.leadflow.scoring.RecycleRule;
 import com.leadflow.scoring.ScoringService;
 
@@ -36,9 +36,13 @@ class RoutingListeners {
 	}
 
 	@ApplicationModuleListener
+	void on(LeadBandsChanged changes) {
+		router.routeAll(changes.changes());
+	}
+
+	/** Only moves to RECYCLED: the condition keeps the registry from storing a publication for every other move. */
+	@ApplicationModuleListener(condition = "#change.to() == T(com.leadflow.crmsync.LifecycleStage).RECYCLED")
 	void on(LeadStageChanged change) {
-		if (change.to() == LifecycleStage.RECYCLED) {
-			scoring.recycle(change.leadId(), RecycleRule.decay(recycling.keepBehaviour(), change.reason()));
-		}
+		scoring.recycle(change.leadId(), RecycleRule.decay(recycling.keepBehaviour(), change.reason()));
 	}
 }

@@ -86,7 +86,8 @@ public class SdrQueue {
 		if (event.to() == LifecycleStage.MQL) {
 			enqueue(event.leadId());
 		}
-		else if (event.to() != LifecycleStage.SAL) {
+		else if (event.to() != LifecycleStage.SAL
+				&& (event.from() == LifecycleStage.MQL || event.from() == LifecycleStage.SAL)) { // the stages with an entry
 			jdbc.sql("update sdr_queue_entry set closed_at = ?, outcome = ? where lead_id = ? and closed_at is null")
 				.params(Timestamp.from(clock.now()), event.to().name(), event.leadId()).update();
 		}

@@ -7,6 +7,7 @@ import com.leadflow.core.LeadMergeUndone;
 import com.leadflow.core.LeadMerged;
 import com.leadflow.core.LeadProfileChanged;
 import com.leadflow.core.LeadTouched;
+import com.leadflow.core.LeadsTouched;
 
 /**
  * Re-scores a lead when the pool reports a change to it, after the pool's transaction commits, in a transaction of
@@ -25,6 +26,11 @@ class LeadEventsListener {
 	@ApplicationModuleListener
 	void on(LeadTouched event) {
 		scoring.rescore(event.leadId());
+	}
+
+	@ApplicationModuleListener
+	void on(LeadsTouched event) {
+		scoring.rescoreBatch(event.leadIds());
 	}
 
 	@ApplicationModuleListener

@@ -19,6 +19,7 @@ import com.leadflow.core.LeadSnapshot;
 import com.leadflow.core.Touch;
 import com.leadflow.scoring.GroupScore;
 import com.leadflow.scoring.LeadBandChanged;
+import com.leadflow.scoring.LeadBandsChanged;
 import com.leadflow.scoring.LeadScore;
 import com.leadflow.scoring.RecycleRule;
 import com.leadflow.scoring.ScoreBand;
@@ -99,7 +100,10 @@ public class LeadScoring implements ScoringService {
 	public record BatchResult(List<LeadScore> scores, int bandChanges) {
 	}
 
-	/** Re-scores active leads by id (in the caller's transaction): one read of snapshots, timelines and marks. */
+	/**
+	 * Re-scores active leads by id (in the caller's transaction): one read of snapshots, timelines and marks. Band
+	 * changes are announced with one {@link LeadBandChanged}, or one {@link LeadBandsChanged} when there are several.
+	 */
 	@Transactional
 	public BatchResult rescoreBatch(Collection<Long> leadIds) {
 		if (leadIds.isEmpty()) {
@@ -136,7 +140,12 @@ public class LeadScoring implements ScoringService {
 			}
 		}
 		scores.save(result);
-		changes.forEach(events::publishEvent);
+		if (changes.size() == 1) {
+			events.publishEvent(changes.get(0));
+		}
+		else if (!changes.isEmpty()) {
+			events.publishEvent(new LeadBandsChanged(changes));
+		}
 		return new BatchResult(result, changes.size());
 	}
 }
