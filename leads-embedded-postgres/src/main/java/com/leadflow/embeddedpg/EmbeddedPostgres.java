@@ -179,7 +179,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	private void startServer() throws IOException {
 		List<String> serverOptions = new ArrayList<>(List.of("-p", String.valueOf(port), "-h", "127.0.0.1", "-k", "''",
-				"-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "max_wal_size=2GB"));
+				"-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "max_wal_size=2GB",
+				// Statistics follow a fast-growing pool (a first big import): with the default 1 min between
+				// autovacuum runs, plans made for a small pool scanned whole tables per batch for a minute or more.
+				"-c", "autovacuum_naptime=5s"));
 		if (!options.durable()) {
 			serverOptions.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
 		}

@@ -103,14 +103,20 @@ public class NurtureTracks {
 	@Transactional
 	public void evaluateAll(Collection<Long> leadIds) {
 		long[] ids = pool.canonicalIds(leadIds).values().stream().mapToLong(Long::longValue).distinct().toArray();
-		List<Long> candidates = jdbc.sql("""
-				select lead_id from lead_lifecycle where lead_id = any(:ids) and stage = 'NURTURING'
-				union
-				select lead_id from nurture_task where lead_id = any(:ids) and status <> 'CLOSED'
-				order by 1""")
-			.param("ids", ids)
+		// By primary key only: a filter on the stage would let the planner scan the stage index's every NURTURING
+		// row for each batch (seen while a fast-growing pool's statistics were stale).
+		java.util.SortedSet<Long> candidates = new java.util.TreeSet<>();
+		jdbc.sql("select lead_id, stage from lead_lifecycle where lead_id = any(?)")
+			.param(ids)
+			.query((java.sql.ResultSet rs) -> {
+				if (LifecycleStage.NURTURING.name().equals(rs.getString(2))) {
+					candidates.add(rs.getLong(1));
+				}
+			});
+		candidates.addAll(jdbc.sql("select lead_id from nurture_task where lead_id = any(?) and status <> 'CLOSED'")
+			.param(ids)
 			.query(Long.class)
-			.list();
+			.list());
 		if (!candidates.isEmpty()) {
 			Map<Long, LifecycleStage> stages = new TreeMap<>();
 			records.lockAll(candidates.stream().mapToLong(Long::longValue).toArray(), clock.now())
