@@ -135,6 +135,10 @@ class PoolSideEffects {
 		// This query has several usable indexes; a generic plan cached while the pool was small (statistics say
 		// "empty" until autovacuum analyses) would keep scanning a whole index as the pool grows. Plan it each time.
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		// Per new lead through the indexes (company, lower name) in every state of the statistics: with a fresh pool's
+		// stale ones and with a large pool's (no statistics on lower(name)) the planner joined by reading the whole
+		// table or index, per batch: 0.9 s per 1,000 new leads at 1,000,000 leads. Nested loops on indexes only.
+		planNestedLoopsOnIndexes(true);
 		jdbc.sql("""
 				with n(id, name, company, prefix) as materialized (
 				    select * from unnest(:ids::bigint[], :names::text[], :companies::bigint[], :prefixes::text[])
@@ -164,5 +168,12 @@ class PoolSideEffects {
 			.param("prefixes", named.stream().map(l -> leads.phonePrefixIndex(l.phone())).toArray(String[]::new))
 			.param("threshold", properties.duplicateSimilarity())
 			.update();
+		planNestedLoopsOnIndexes(false);
+	}
+
+	private void planNestedLoopsOnIndexes(boolean only) {
+		String value = only ? "off" : "on";
+		jdbc.sql("select set_config('enable_seqscan', ?, true), set_config('enable_hashjoin', ?, true), "
+				+ "set_config('enable_mergejoin', ?, true)").params(value, value, value).query().listOfRows();
 	}
 }
