@@ -16,7 +16,10 @@ public final class BenchmarkReport {
 	}
 
 	public static void figure(String benchmark, String name, double value, String unit) {
-		String line = String.format("BENCHMARK %s | %s | %.1f %s | %s, %d cores, %s", benchmark, name, value, unit,
+		// ratios and other small figures keep three significant digits (0.0021, not 0.0)
+		String figure = Math.abs(value) >= 10 || value == 0 ? String.format("%.1f", value)
+				: new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+		String line = String.format("BENCHMARK %s | %s | %s %s | %s, %d cores, %s", benchmark, name, figure, unit,
 				LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 		System.out.println(line);
 		try {

@@ -13,6 +13,9 @@ public interface LeadLifecycle {
 	/** The stage of a lead (NEW if it never moved) and its history, oldest first. */
 	LeadStage stageOf(long leadId);
 
+	/** {@link #stageOf} for several leads at once: id (as given) → its stage; ids of no lead are left out. */
+	java.util.Map<Long, LeadStage> stagesOf(java.util.Collection<Long> leadIds);
+
 	/**
 	 * The stage of a lead, locked until the caller's transaction ends: for decisions that read the stage and then move
 	 * the lead, so that two concurrent decisions cannot both act on the same old stage.

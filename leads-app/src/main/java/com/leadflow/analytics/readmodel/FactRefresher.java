@@ -11,7 +11,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 import com.leadflow.analytics.standards.AnalyticsProperties;
 import com.leadflow.core.LeadPool;
@@ -61,15 +60,8 @@ public class FactRefresher {
 		for (LeadSnapshot s : pool.findAll(leadIds)) {
 			active.put(s.id(), s);
 		}
-		Map<Long, LeadStage> stages = new HashMap<>();
-		for (Long id : List.copyOf(active.keySet())) {
-			try {
-				stages.put(id, lifecycle.stageOf(id));
-			}
-			catch (ErrorResponseException e) {
-				active.remove(id); // gone meanwhile
-			}
-		}
+		Map<Long, LeadStage> stages = lifecycle.stagesOf(active.keySet());
+		active.keySet().retainAll(stages.keySet()); // the others are gone meanwhile
 		Set<Long> all = new LinkedHashSet<>(leadIds);
 		all.addAll(active.keySet());
 		List<Long> gone = all.stream().filter(id -> !active.containsKey(id)).toList();

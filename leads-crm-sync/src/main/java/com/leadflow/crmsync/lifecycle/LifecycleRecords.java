@@ -96,11 +96,32 @@ public class LifecycleRecords {
 	}
 
 	List<HistoryEntry> history(long leadId) {
-		return jdbc.sql("select * from lead_stage_history where lead_id = ? order by id").param(leadId)
-			.query((rs, i) -> new HistoryEntry(rs.getLong("id"), LifecycleStage.valueOf(rs.getString("from_stage")),
-					LifecycleStage.valueOf(rs.getString("to_stage")), rs.getString("reason"), rs.getString("note"),
-					rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant()))
-			.list();
+		return histories(List.of(leadId)).getOrDefault(leadId, List.of());
+	}
+
+	/** The histories of several leads, oldest first each. */
+	Map<Long, List<HistoryEntry>> histories(java.util.Collection<Long> leadIds) {
+		Map<Long, List<HistoryEntry>> histories = new java.util.HashMap<>();
+		jdbc.sql("select * from lead_stage_history where lead_id = any(?) order by lead_id, id")
+			.param(leadIds.stream().mapToLong(Long::longValue).toArray())
+			.query((java.sql.ResultSet rs) -> {
+				histories.computeIfAbsent(rs.getLong("lead_id"), k -> new java.util.ArrayList<>())
+					.add(new HistoryEntry(rs.getLong("id"), LifecycleStage.valueOf(rs.getString("from_stage")),
+							LifecycleStage.valueOf(rs.getString("to_stage")), rs.getString("reason"), rs.getString("note"),
+							rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant()));
+			});
+		return histories;
+	}
+
+	/** The stored states of several leads (leads without a row are NEW and left out). */
+	Map<Long, State> findAll(java.util.Collection<Long> leadIds) {
+		Map<Long, State> states = new java.util.HashMap<>();
+		jdbc.sql("select * from lead_lifecycle where lead_id = any(?)")
+			.param(leadIds.stream().mapToLong(Long::longValue).toArray())
+			.query((rs, i) -> state(rs))
+			.list()
+			.forEach(s -> states.put(s.leadId(), s));
+		return states;
 	}
 
 	/** Stops a lead's SLA timer. */

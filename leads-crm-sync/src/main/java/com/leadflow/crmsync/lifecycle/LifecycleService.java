@@ -60,6 +60,18 @@ class LifecycleService implements LeadLifecycle {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, LeadStage> stagesOf(java.util.Collection<Long> leadIds) {
+		Map<Long, Long> canonical = pool.canonicalIds(leadIds);
+		Map<Long, State> states = records.findAll(canonical.values());
+		Map<Long, List<HistoryEntry>> histories = records.histories(canonical.values());
+		Map<Long, LeadStage> stages = new java.util.LinkedHashMap<>();
+		canonical.forEach((id, lead) -> stages.put(id,
+				view(states.getOrDefault(lead, State.fresh(lead)), histories.getOrDefault(lead, List.of()))));
+		return stages;
+	}
+
+	@Override
 	public LeadStage stageForUpdate(long leadId) {
 		return view(records.lock(existing(leadId), clock.now()));
 	}
@@ -141,7 +153,11 @@ class LifecycleService implements LeadLifecycle {
 	}
 
 	private LeadStage view(State state) {
+		return view(state, records.history(state.leadId()));
+	}
+
+	private static LeadStage view(State state, List<HistoryEntry> history) {
 		return new LeadStage(state.leadId(), state.stage(), state.reason(), state.reengageAfter(), state.slaDueAt(),
-				records.history(state.leadId()));
+				history);
 	}
 }

@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,13 +30,10 @@ public class LeadScores {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
 	private final JsonMapper json;
 
-	LeadScores(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+	LeadScores(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.json = json;
 	}
 
@@ -66,33 +62,34 @@ public class LeadScores {
 		return bands;
 	}
 
-	/** Stores scores (insert or replace per lead and group) in one batch. */
+	/** Stores scores (insert or replace per lead and group) in one statement; at most one score per lead and group. */
 	public void save(List<LeadScore> scores) {
 		if (scores.isEmpty()) {
 			return;
 		}
-		template.batchUpdate("""
+		jdbc.sql("""
 				insert into lead_score (lead_id, group_name, model_id, scope, model_version, total, band, fit_points,
 				                        fit_grade, behaviour_points, breakdown, scored_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+				select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[],
+				                     ?::float8[], ?::text[], ?::float8[], ?::jsonb[], ?::timestamptz[])
 				on conflict (lead_id, group_name) do update set model_id = excluded.model_id, scope = excluded.scope,
 				    model_version = excluded.model_version, total = excluded.total, band = excluded.band,
 				    fit_points = excluded.fit_points, fit_grade = excluded.fit_grade,
 				    behaviour_points = excluded.behaviour_points, breakdown = excluded.breakdown,
-				    scored_at = excluded.scored_at""", scores, 500, (ps, s) -> {
-			ps.setLong(1, s.leadId());
-			ps.setString(2, s.group());
-			ps.setLong(3, s.modelId());
-			ps.setString(4, s.scope());
-			ps.setInt(5, s.modelVersion());
-			ps.setInt(6, s.total());
-			ps.setString(7, s.band().name());
-			ps.setDouble(8, s.fitPoints());
-			ps.setString(9, s.fitGrade().name());
-			ps.setDouble(10, s.behaviourPoints());
-			ps.setString(11, json.writeValueAsString(s.lines()));
-			ps.setTimestamp(12, Timestamp.from(s.scoredAt()));
-		});
+				    scored_at = excluded.scored_at""")
+			.params(scores.stream().mapToLong(LeadScore::leadId).toArray(),
+					scores.stream().map(LeadScore::group).toArray(String[]::new),
+					scores.stream().mapToLong(LeadScore::modelId).toArray(),
+					scores.stream().map(LeadScore::scope).toArray(String[]::new),
+					scores.stream().mapToInt(LeadScore::modelVersion).toArray(),
+					scores.stream().mapToInt(LeadScore::total).toArray(),
+					scores.stream().map(s -> s.band().name()).toArray(String[]::new),
+					scores.stream().mapToDouble(LeadScore::fitPoints).toArray(),
+					scores.stream().map(s -> s.fitGrade().name()).toArray(String[]::new),
+					scores.stream().mapToDouble(LeadScore::behaviourPoints).toArray(),
+					scores.stream().map(s -> json.writeValueAsString(s.lines())).toArray(String[]::new),
+					scores.stream().map(s -> s.scoredAt().toString()).toArray(String[]::new))
+			.update();
 	}
 
 	/** Removes a lead's rows of groups its model no longer has (all rows when {@code keepGroups} is empty). */
