@@ -121,8 +121,9 @@ class ModelScopesAndJobsTests {
 
 	@Test
 	void aRunningJobWithAFreshHeartbeatIsNotClaimedTwice() {
-		long job = jobs.enqueueRescore(null).id();
-		jdbc.sql("update scoring_job set status = 'RUNNING', heartbeat_at = now() where id = ?").param(job).update();
+		// running on another node from the start: never PENDING, so no earlier wake-up of this node's worker can take it
+		long job = jdbc.sql("insert into scoring_job (kind, status, started_at, heartbeat_at) "
+				+ "values ('RESCORE', 'RUNNING', now(), now()) returning id").query(Long.class).single();
 
 		bulk.runPending();
 
