@@ -3,12 +3,7 @@ package com.leadflow.benchmarks;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 
 import javax.sql.DataSource;
@@ -81,31 +76,17 @@ class LeadPoolBenchmark {
 	private double run(String phase, int n, String phonePrefix, java.util.function.IntFunction<String> existing)
 			throws Exception {
 		String[] spellings = { "%s", "%s", "00%s", "%s" };
-		AtomicInteger next = new AtomicInteger();
-		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-		long start = System.nanoTime();
-		List<Future<?>> done = new ArrayList<>();
-		for (int t = 0; t < THREADS; t++) {
-			done.add(threads.submit(() -> {
-				for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-					boolean repeat = i % 5 == 4;
-					String email = repeat ? existing.apply(i) : phase + i + "@bench.example";
-					String phone = repeat ? null
-							: String.format(spellings[i % 4], (phonePrefix + String.format("%08d", i)).substring(i % 4 == 2 ? 1 : 0));
-					Person person = new Person("Bench Person " + i, "Engineer", null, List.of(email),
-							phone == null ? List.of() : List.of(phone), null, null, null, "华东", null, null, null, null,
-							null, null, null);
-					pool.resolve(new Arrival(person, new CompanyInfo("Bench Company " + (i % 5000) + " Ltd", "Manufacturing",
-							"100-499", "华东"), TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "API"));
-				}
-				return null;
-			}));
-		}
-		for (Future<?> f : done) {
-			f.get();
-		}
-		threads.shutdown();
-		double rate = n / ((System.nanoTime() - start) / 1e9);
+		double rate = n / Workers.run(THREADS, n, i -> {
+			boolean repeat = i % 5 == 4;
+			String email = repeat ? existing.apply(i) : phase + i + "@bench.example";
+			String phone = repeat ? null
+					: String.format(spellings[i % 4], (phonePrefix + String.format("%08d", i)).substring(i % 4 == 2 ? 1 : 0));
+			Person person = new Person("Bench Person " + i, "Engineer", null, List.of(email),
+					phone == null ? List.of() : List.of(phone), null, null, null, "华东", null, null, null, null, null,
+					null, null);
+			pool.resolve(new Arrival(person, new CompanyInfo("Bench Company " + (i % 5000) + " Ltd", "Manufacturing",
+					"100-499", "华东"), TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "API"));
+		});
 		System.out.printf("%s: %,d arrivals at %.0f arrivals/s%n", phase, n, rate);
 		jdbc.queryForList("""
 				select indexrelname, idx_scan, idx_tup_read from pg_stat_user_indexes

@@ -9,10 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -148,22 +144,8 @@ class ScoringBenchmark {
 		double drainedSeconds = bulkSeconds + EventBacklog.awaitDrained(jdbc);
 
 		List<Long> ids = pool.activeLeadIdsAfter(0, LEADS);
-		AtomicInteger next = new AtomicInteger();
-		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-		long incStart = System.nanoTime();
-		List<Future<?>> futures = new ArrayList<>();
-		for (int t = 0; t < THREADS; t++) {
-			futures.add(threads.submit(() -> {
-				for (int i = next.getAndIncrement(); i < RESCORES; i = next.getAndIncrement()) {
-					scoring.rescore(ids.get((int) ((i * 7919L) % ids.size())));
-				}
-			}));
-		}
-		for (Future<?> f : futures) {
-			f.get();
-		}
-		double incSeconds = (System.nanoTime() - incStart) / 1e9;
-		threads.shutdown();
+		double incSeconds = Workers.run(THREADS, RESCORES,
+				i -> scoring.rescore(ids.get((int) ((i * 7919L) % ids.size()))));
 
 		BenchmarkReport.figure("ScoringBenchmark", "bulk re-score job, " + LEADS + " leads with " + touches / LEADS
 				+ " touches each", LEADS / bulkSeconds, "leads/s");
@@ -200,34 +182,17 @@ class ScoringBenchmark {
 		TouchAction[] actions = { TouchAction.PAGE_VIEW, TouchAction.EMAIL_OPEN, TouchAction.PAGE_VIEW,
 				TouchAction.EMAIL_CLICK, TouchAction.WECHAT_FOLLOW, TouchAction.PAGE_VIEW, TouchAction.EMAIL_OPEN,
 				TouchAction.WHITEPAPER_DOWNLOAD };
-		AtomicInteger nextBatch = new AtomicInteger();
-		int batches = total / 1000;
-		ExecutorService threads = Executors.newFixedThreadPool(threadCount);
-		long start = System.nanoTime();
-		List<Future<?>> futures = new ArrayList<>();
-		for (int t = 0; t < threadCount; t++) {
-			futures.add(threads.submit(() -> {
-				for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
-					List<Ingest> batch = new ArrayList<>(1000);
-					for (int i = 0; i < 1000; i++) {
-						long n = (long) b * 1000 + i;
-						int lead = (int) ((n * 7919) % leads);
-						TouchAction action = actions[(int) (n % actions.length)];
-						batch.add(new Ingest(null, Channel.EDM, new Arrival(
-								Person.of(null, "scored" + lead + "@bench.example", null), null,
-								new TouchInput(action, null, null, null, null, "content-" + (n % 7), null, "bench-" + n),
-								null)));
-					}
-					then(ingestion.ingestAll(batch)).allMatch(r -> !r.rejected());
-				}
-				return null;
-			}));
-		}
-		for (Future<?> f : futures) {
-			f.get();
-		}
-		threads.shutdown();
-		double ingestSeconds = (System.nanoTime() - start) / 1e9;
+		double ingestSeconds = Workers.run(threadCount, total / 1000, b -> {
+			List<Ingest> batch = new ArrayList<>(1000);
+			for (int i = 0; i < 1000; i++) {
+				long n = (long) b * 1000 + i;
+				int lead = (int) ((n * 7919) % leads);
+				TouchAction action = actions[(int) (n % actions.length)];
+				batch.add(new Ingest(null, Channel.EDM, new Arrival(Person.of(null, "scored" + lead + "@bench.example", null),
+						null, new TouchInput(action, null, null, null, null, "content-" + (n % 7), null, "bench-" + n), null)));
+			}
+			then(ingestion.ingestAll(batch)).allMatch(r -> !r.rejected());
+		});
 		double endToEndSeconds = ingestSeconds + EventBacklog.awaitDrained(jdbc);
 
 		then(jdbc.queryForObject("select count(*) from touch where idempotency_key like 'ingest:bench-%'", Long.class))

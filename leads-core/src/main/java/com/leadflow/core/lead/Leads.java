@@ -61,24 +61,9 @@ public class Leads {
 	}
 
 	public List<StoredIdentity> identities(Collection<IdentityKey> keys) {
-		if (keys.isEmpty()) {
-			return List.of();
-		}
-		Map<String, IdentityKey> byIndex = new LinkedHashMap<>();
-		StringBuilder sql = new StringBuilder("select id, lead_id, kind, value_index from lead_identity where (kind, value_index) in (");
-		List<Object> params = new ArrayList<>();
-		for (IdentityKey key : keys) {
-			String index = index(key);
-			byIndex.put(key.kind().name() + ":" + index, key);
-			sql.append(params.isEmpty() ? "(?, ?)" : ", (?, ?)");
-			params.add(key.kind().name());
-			params.add(index);
-		}
-		return jdbc.sql(sql.append(")").toString())
-			.params(params)
-			.query((rs, i) -> new StoredIdentity(rs.getLong(1), rs.getLong(2),
-					byIndex.get(rs.getString(3) + ":" + rs.getString(4))))
-			.list();
+		Map<IdentityKey, String> indexes = new LinkedHashMap<>();
+		keys.forEach(k -> indexes.put(k, index(k)));
+		return List.copyOf(identitiesByIndex(indexes).values());
 	}
 
 	/** The stored identities of many keys at once (blind indexes given): key → identity. */
@@ -152,8 +137,16 @@ public class Leads {
 
 	/** Ids for new leads, taken from the table's sequence in one call. */
 	long[] nextIds(int count) {
-		return jdbc.sql("select nextval(pg_get_serial_sequence('lead', 'id')) from generate_series(1, ?)")
-			.param(count)
+		return nextIds(jdbc, "lead", count);
+	}
+
+	/** {@code count} values of the identity sequence of {@code table}, in one call (none: no call). */
+	static long[] nextIds(JdbcClient jdbc, String table, int count) {
+		if (count == 0) {
+			return new long[0];
+		}
+		return jdbc.sql("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")
+			.params(table, count)
 			.query(Long.class)
 			.list()
 			.stream()
@@ -283,20 +276,8 @@ public class Leads {
 	 * @return the ids of those added; fewer than given means another lead holds (or is taking) one of them
 	 */
 	public List<Long> addIdentities(long leadId, Collection<IdentityKey> keys, String source) {
-		List<Long> added = new ArrayList<>();
-		for (IdentityKey key : keys.stream().sorted((a, b) -> a.toString().compareTo(b.toString())).toList()) {
-			jdbc.sql("""
-					insert into lead_identity (lead_id, kind, value_index, value_enc, prefix_index, source)
-					values (?, ?, ?, ?, ?, ?)
-					on conflict (kind, value_index) do nothing
-					returning id""")
-				.params(leadId, key.kind().name(), index(key), cipher.encrypt(key.value()),
-						key.kind() == IdentityKind.PHONE ? phonePrefixIndex(key.value()) : null, source)
-				.query(Long.class)
-				.optional()
-				.ifPresent(added::add);
-		}
-		return added;
+		return List.copyOf(addIdentitiesAll(
+				keys.stream().map(k -> new NewIdentity(leadId, k, index(k), source)).toList()).values());
 	}
 
 	public long insert(LeadRow row) {
@@ -315,20 +296,14 @@ public class Leads {
 	}
 
 	public void update(LeadRow row) {
-		List<Object> params = new ArrayList<>();
-		LeadRow.FIELDS.forEach(f -> params.add(row.fields.get(f)));
-		params.add(row.companyId);
-		params.add(json.writeValueAsString(row.attributes));
-		params.add(json.writeValueAsString(sourcesJson(row.sources)));
-		params.add(row.id);
-		jdbc.sql("update lead set " + LeadRow.FIELDS.stream().map(f -> f + " = ?").collect(Collectors.joining(", "))
-				+ ", company_id = ?, attributes = ?::jsonb, field_sources = ?::jsonb, updated_at = now() where id = ?")
-			.params(params)
-			.update();
+		updateAll(List.of(row));
 	}
 
 	/** Locks the rows of the given leads (in id order) and returns them. */
 	public List<LeadRow> lock(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
 		return jdbc.sql("select " + COLUMNS + " from lead where id = any(?) order by id for update")
 			.param(ids.stream().mapToLong(Long::longValue).toArray())
 			.query((rs, i) -> row(rs))

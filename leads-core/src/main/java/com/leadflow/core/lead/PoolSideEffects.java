@@ -125,19 +125,17 @@ class PoolSideEffects {
 	/**
 	 * Fuzzy candidates for new leads: same company and a similar name (pg_trgm), or the same name and the same mobile
 	 * prefix. Never merged automatically: they wait in the review queue. One statement for a batch (pairs within the
-	 * batch too); runs last in the arrival's transaction (it changes the transaction's plan cache mode).
+	 * batch too).
 	 */
 	void findDuplicateCandidatesAll(List<NewLead> created) {
 		List<NewLead> named = created.stream().filter(l -> l.name() != null).toList();
 		if (named.isEmpty()) {
 			return;
 		}
-		// This query has several usable indexes; a generic plan cached while the pool was small (statistics say
-		// "empty" until autovacuum analyses) would keep scanning a whole index as the pool grows. Plan it each time.
-		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		// Per new lead through the indexes (company, lower name) in every state of the statistics: with a fresh pool's
 		// stale ones and with a large pool's (no statistics on lower(name)) the planner joined by reading the whole
-		// table or index, per batch: 0.9 s per 1,000 new leads at 1,000,000 leads. Nested loops on indexes only.
+		// table or index, per batch: 0.9 s per 1,000 new leads at 1,000,000 leads. Nested loops on indexes only, and
+		// planned each time (a generic plan cached while the pool was small would keep its choice as the pool grows).
 		planNestedLoopsOnIndexes(true);
 		jdbc.sql("""
 				with n(id, name, company, prefix) as materialized (
@@ -171,9 +169,13 @@ class PoolSideEffects {
 		planNestedLoopsOnIndexes(false);
 	}
 
+	/** Sets (or gives back) the planner settings of the duplicate search, for the rest of the transaction. */
 	private void planNestedLoopsOnIndexes(boolean only) {
 		String value = only ? "off" : "on";
 		jdbc.sql("select set_config('enable_seqscan', ?, true), set_config('enable_hashjoin', ?, true), "
-				+ "set_config('enable_mergejoin', ?, true)").params(value, value, value).query().listOfRows();
+				+ "set_config('enable_mergejoin', ?, true), set_config('plan_cache_mode', ?, true)")
+			.params(value, value, value, only ? "force_custom_plan" : "auto")
+			.query()
+			.listOfRows();
 	}
 }

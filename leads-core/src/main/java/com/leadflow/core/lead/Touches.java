@@ -39,10 +39,7 @@ public class Touches {
 	}
 
 	public Optional<Existing> byIdempotencyKey(String key) {
-		return jdbc.sql("select id, lead_id from touch where idempotency_key = ?")
-			.param(key)
-			.query((rs, i) -> new Existing(rs.getLong(1), rs.getLong(2)))
-			.optional();
+		return Optional.ofNullable(byIdempotencyKeys(List.of(key)).get(key));
 	}
 
 	/** Appends a touch; empty when its idempotency key is already taken (by a concurrent arrival). */
@@ -89,8 +86,7 @@ public class Touches {
 			return new long[0];
 		}
 		int n = batch.size();
-		long[] ids = jdbc.sql("select nextval(pg_get_serial_sequence('touch', 'id')) from generate_series(1, ?)")
-			.param(n).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+		long[] ids = Leads.nextIds(jdbc, "touch", n);
 		long[] leads = new long[n];
 		String[] actions = new String[n], channels = new String[n], series = new String[n], at = new String[n],
 				minutes = new String[n], contents = new String[n], payloads = new String[n], keys = new String[n];

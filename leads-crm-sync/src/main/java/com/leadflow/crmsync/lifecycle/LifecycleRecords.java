@@ -34,11 +34,7 @@ public class LifecycleRecords {
 
 	/** The state of a lead, locked for the current transaction (creating its NEW row if needed). */
 	State lock(long leadId, Instant now) {
-		jdbc.sql("insert into lead_lifecycle (lead_id, stage, updated_at) values (?, 'NEW', ?) on conflict do nothing")
-			.params(leadId, Timestamp.from(now))
-			.update();
-		return jdbc.sql("select * from lead_lifecycle where lead_id = ? for update").param(leadId)
-			.query((rs, i) -> state(rs)).single();
+		return lockAll(new long[] { leadId }, now).get(0);
 	}
 
 	/** The states of several leads, locked in id order (NEW rows created where needed). */
@@ -71,10 +67,8 @@ public class LifecycleRecords {
 	}
 
 	public Optional<State> find(long leadId) {
-		return jdbc.sql("select * from lead_lifecycle where lead_id = ?").param(leadId).query((rs, i) -> state(rs))
-			.optional();
+		return Optional.ofNullable(findAll(List.of(leadId)).get(leadId));
 	}
-
 	void save(State state, Instant now) {
 		jdbc.sql("""
 				update lead_lifecycle set stage = ?, reason = ?, reengage_after = ?, sla_due_at = ?, updated_at = ?
