@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The lead pool's API for other modules: every arrival goes through {@link #resolve}, which finds or creates the one
@@ -57,6 +58,9 @@ public interface LeadPool {
 
 	/** The timelines of several active leads, oldest first per lead. */
 	Map<Long, List<Touch>> touches(Collection<Long> leadIds);
+
+	/** Which kinds of touch each of several leads has had at least once (leads with none are left out). */
+	Map<Long, Set<TouchAction>> actionsDone(Collection<Long> leadIds);
 
 	/**
 	 * Records the lifecycle stage the lifecycle module decided (the pool keeps it for search and profiles; the

@@ -183,6 +183,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 				// Statistics follow a fast-growing pool (a first big import): with the default 1 min between
 				// autovacuum runs, plans made for a small pool scanned whole tables per batch for a minute or more.
 				"-c", "autovacuum_naptime=5s"));
+		// e.g. -Dleadflow.embedded-pg.server-options="-c shared_preload_libraries=pg_stat_statements" when profiling
+		String extra = System.getProperty("leadflow.embedded-pg.server-options", "").strip();
+		if (!extra.isEmpty()) {
+			serverOptions.add(extra);
+		}
 		if (!options.durable()) {
 			serverOptions.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
 		}

@@ -158,6 +158,11 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 	}
 
 	@Override
+	public Map<Long, java.util.Set<com.leadflow.core.TouchAction>> actionsDone(Collection<Long> leadIds) {
+		throw new UnsupportedOperationException("not needed by scoring");
+	}
+
+	@Override
 	public void recordStage(long leadId, String stage) {
 		throw new UnsupportedOperationException("not needed by scoring");
 	}

@@ -1,5 +1,6 @@
 package com.leadflow.analytics.readmodel;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -29,14 +30,15 @@ public class DirtyLeads {
 	}
 
 	/**
-	 * Claims up to {@code limit} queue rows for the caller's transaction (other nodes skip them) and answers their
-	 * leads, each once (a lead may be marked several times).
+	 * Claims up to {@code limit} queue rows marked at least {@code settle} ago for the caller's transaction (other
+	 * nodes skip them) and answers their leads, each once (a lead may be marked several times).
 	 */
-	List<Long> claim(int limit) {
+	List<Long> claim(int limit, Duration settle) {
 		return jdbc.queryForList("""
 				delete from analytics_dirty where ctid in
-				    (select ctid from analytics_dirty limit ? for update skip locked)
-				returning lead_id""", Long.class, limit).stream().distinct().sorted().toList();
+				    (select ctid from analytics_dirty where marked_at <= clock_timestamp() - ? * interval '1 millisecond'
+				     limit ? for update skip locked)
+				returning lead_id""", Long.class, settle.toMillis(), limit).stream().distinct().sorted().toList();
 	}
 
 	public long pending() {

@@ -42,7 +42,7 @@ class RefreshWorker {
 		}
 		try {
 			while (Boolean.TRUE.equals(tx.execute(status -> {
-				List<Long> ids = dirty.claim(properties.batchSize());
+				List<Long> ids = dirty.claim(properties.batchSize(), properties.settle());
 				if (ids.isEmpty()) {
 					return false;
 				}

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param zone the business time zone: days of cohorts, snapshots and months of the stale rule
  * @param refreshInterval how often a node looks for leads whose facts must be recomputed
- * @param batchSize leads recomputed per transaction
+ * @param batchSize queue marks claimed per transaction (each lead recomputed once however often it was marked)
+ * @param settle how long a mark waits before it is claimed, so that the marks of one lead that come in a burst (a new
+ *        lead: its arrival, first band and first stage) make one recomputation
  * @param workerEnabled whether this node recomputes facts (off only in special set-ups)
  * @param snapshotCron when the daily visibility and band snapshot is taken (in {@code zone})
  * @param target default visibility target (0.80–0.90)
@@ -27,7 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("leadflow.analytics")
 public record AnalyticsProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
-		@DefaultValue("500ms") Duration refreshInterval, @DefaultValue("500") int batchSize,
+		@DefaultValue("500ms") Duration refreshInterval, @DefaultValue("2000") int batchSize,
+		@DefaultValue("1s") Duration settle,
 		@DefaultValue("true") boolean workerEnabled, @DefaultValue("0 55 23 * * *") String snapshotCron,
 		@DefaultValue("0.85") double target, @DefaultValue("0.05") double nearMargin,
 		@DefaultValue({ "NAME", "MOBILE|EMAIL", "COMPANY", "TITLE", "INDUSTRY", "REGION" }) List<String> completeness,

@@ -25,7 +25,7 @@ class FactBuilderTests {
 	static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
 
 	final FactBuilder builder = new FactBuilder(new AnalyticsProperties(ZoneId.of("Asia/Shanghai"), Duration.ofMillis(500),
-			500, true, "0 55 23 * * *", 0.85, 0.05, List.of("NAME"), 12, 90, List.of("CALL", "SALES_NOTE"),
+			500, Duration.ofSeconds(1), true, "0 55 23 * * *", 0.85, 0.05, List.of("NAME"), 12, 90, List.of("CALL", "SALES_NOTE"),
 			List.of("OUT_OF_SERVICE"), "dealAmount"));
 
 	@Test

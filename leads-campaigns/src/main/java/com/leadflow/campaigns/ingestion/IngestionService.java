@@ -3,6 +3,7 @@ package com.leadflow.campaigns.ingestion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,8 +72,12 @@ public class IngestionService {
 	 */
 	public List<Result> ingestAll(List<Ingest> batch) {
 		List<Arrival> arrivals = new ArrayList<>(batch.size());
+		Map<Long, Long> seriesIds = new HashMap<>(); // each series of the batch looked up once (null: the default)
 		for (int i = 0; i < batch.size(); i++) {
-			arrivals.add(arrival(batch.get(i), resolveSeries(batch.get(i).seriesId(), "items[" + i + "].seriesId")));
+			Long given = batch.get(i).seriesId();
+			String field = "items[" + i + "].seriesId";
+			long seriesId = seriesIds.computeIfAbsent(given, id -> resolveSeries(id, field));
+			arrivals.add(arrival(batch.get(i), seriesId));
 		}
 		List<ArrivalResult> resolved = pool.resolveAll(arrivals);
 		List<Result> results = new ArrayList<>(batch.size());

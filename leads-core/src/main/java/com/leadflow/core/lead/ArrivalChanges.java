@@ -83,8 +83,10 @@ class ArrivalChanges {
 			diff(field, before.fields.get(field), after.fields.get(field), before.sources.get(field), was, is);
 		}
 		diff("company_id", text(before.companyId), text(after.companyId), before.sources.get("company"), was, is);
-		diff("attributes", json.writeValueAsString(before.attributes), json.writeValueAsString(after.attributes), null,
-				was, is);
+		if (!before.attributes.equals(after.attributes)) {
+			diff("attributes", json.writeValueAsString(before.attributes), json.writeValueAsString(after.attributes),
+					null, was, is);
+		}
 		if (is.isEmpty() && addedIdentityIds.isEmpty() && mergedLeadIds.isEmpty()) {
 			return null;
 		}

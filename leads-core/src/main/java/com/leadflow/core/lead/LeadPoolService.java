@@ -34,6 +34,7 @@ import com.leadflow.core.LeadTouched;
 import com.leadflow.core.Resolution;
 import com.leadflow.core.RevertedArrivals;
 import com.leadflow.core.Touch;
+import com.leadflow.core.TouchAction;
 import com.leadflow.core.company.Companies;
 import com.leadflow.core.identity.IdentityKey;
 import com.leadflow.core.identity.InvalidArrivalException;
@@ -322,6 +323,11 @@ class LeadPoolService implements LeadPool {
 			byLead.computeIfAbsent(touch.leadId(), k -> new ArrayList<>()).add(touch);
 		}
 		return byLead;
+	}
+
+	@Override
+	public Map<Long, Set<TouchAction>> actionsDone(Collection<Long> leadIds) {
+		return touches.actionsOf(leadIds);
 	}
 
 	@Override

@@ -4,7 +4,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +17,12 @@ import com.leadflow.core.DecisionRole;
 import com.leadflow.core.LeadSnapshot;
 import com.leadflow.core.privacy.PersonalDataCipher;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads {@link LeadSnapshot}s (lead + company + identities + tags) in one query for any number of leads. */
+/**
+ * Reads {@link LeadSnapshot}s (lead + company + identities + tags) in one query for any number of leads: a lead's
+ * e-mails, phones and CRM contact ids come in one array (one probe of the identity index per lead).
+ */
 @Component
 class LeadSnapshots {
 
@@ -41,10 +45,9 @@ class LeadSnapshots {
 		return jdbc.sql("""
 				select l.id, l.name, l.title, l.decision_role, l.region, l.province, l.city, l.owner, l.lifecycle_stage,
 				       l.budget, l.need, l.timeframe, l.company_id, c.name company_name, c.industry, c.size_band,
-				       coalesce(c.existing_customer, false)
-				         or exists(select 1 from lead_identity i where i.lead_id = l.id and i.kind = 'CRM_CONTACT') customer,
-				       array(select value_enc from lead_identity i where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id) emails,
-				       array(select value_enc from lead_identity i where i.lead_id = l.id and i.kind = 'PHONE' order by i.id) phones,
+				       coalesce(c.existing_customer, false) existing_customer,
+				       array(select i.kind || ' ' || i.value_enc from lead_identity i
+				             where i.lead_id = l.id and i.kind in ('EMAIL', 'PHONE', 'CRM_CONTACT') order by i.kind, i.id) identities,
 				       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
 				       l.attributes::text attributes, l.created_at, l.last_touch_at
 				from lead l left join company c on c.id = l.company_id
@@ -57,20 +60,26 @@ class LeadSnapshots {
 	private LeadSnapshot snapshot(ResultSet rs) throws SQLException {
 		String role = rs.getString("decision_role");
 		Timestamp lastTouch = rs.getTimestamp("last_touch_at");
-		Map<String, Object> attributes = json.readValue(rs.getString("attributes"), new TypeReference<Map<String, Object>>() {
-		});
+		Map<String, Object> attributes = JsonObjects.read(json, rs.getString("attributes"));
+		Map<String, List<String>> identities = new HashMap<>(); // kind → encrypted values, oldest first
+		for (String kindAndValue : strings(rs.getArray("identities"))) {
+			int space = kindAndValue.indexOf(' ');
+			identities.computeIfAbsent(kindAndValue.substring(0, space), k -> new ArrayList<>())
+				.add(kindAndValue.substring(space + 1));
+		}
 		return new LeadSnapshot(rs.getLong("id"), rs.getString("name"), rs.getString("title"),
 				role == null ? null : DecisionRole.valueOf(role), rs.getString("region"), rs.getString("province"),
 				rs.getString("city"), rs.getString("owner"), rs.getString("lifecycle_stage"), rs.getString("budget"),
 				rs.getString("need"), rs.getString("timeframe"), (Long) rs.getObject("company_id"),
 				rs.getString("company_name"), rs.getString("industry"), rs.getString("size_band"),
-				rs.getBoolean("customer"), decrypted(rs.getArray("emails")), decrypted(rs.getArray("phones")),
+				rs.getBoolean("existing_customer") || !identities.getOrDefault("CRM_CONTACT", List.of()).isEmpty(),
+				decrypted(identities.get("EMAIL")), decrypted(identities.get("PHONE")),
 				strings(rs.getArray("tags")), attributes, rs.getTimestamp("created_at").toInstant(),
 				lastTouch == null ? null : lastTouch.toInstant());
 	}
 
-	private List<String> decrypted(Array array) throws SQLException {
-		return strings(array).stream().map(cipher::decrypt).toList();
+	private List<String> decrypted(List<String> values) {
+		return values == null ? List.of() : values.stream().map(cipher::decrypt).toList();
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +19,6 @@ import com.leadflow.core.Arrival.TouchInput;
 import com.leadflow.core.Touch;
 import com.leadflow.core.TouchAction;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The timeline: touches appended per lead, read newest first. */
@@ -129,6 +131,18 @@ public class Touches {
 			.list();
 	}
 
+	/** The kinds of touch of several leads: lead id → actions (one row per lead and action from the server). */
+	public Map<Long, Set<TouchAction>> actionsOf(Collection<Long> leadIds) {
+		Map<Long, Set<TouchAction>> out = new HashMap<>();
+		jdbc.sql("select distinct lead_id, action from touch where lead_id = any(?)")
+			.param(leadIds.stream().mapToLong(Long::longValue).toArray())
+			.query((ResultSet rs) -> {
+				out.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(TouchAction.class))
+					.add(TouchAction.valueOf(rs.getString(2)));
+			});
+		return out;
+	}
+
 	/** A page of a lead's timeline, newest first. */
 	public List<Touch> page(long leadId, int page, int size) {
 		return jdbc.sql("select " + COLUMNS + " from touch where lead_id = ? order by occurred_at desc, id desc limit ? offset ?")
@@ -142,8 +156,7 @@ public class Touches {
 	}
 
 	private Touch touch(ResultSet rs) throws SQLException {
-		Map<String, Object> payload = json.readValue(rs.getString("payload"), new TypeReference<Map<String, Object>>() {
-		});
+		Map<String, Object> payload = JsonObjects.read(json, rs.getString("payload"));
 		return new Touch(rs.getLong("id"), rs.getLong("lead_id"), TouchAction.valueOf(rs.getString("action")),
 				rs.getString("channel"), (Long) rs.getObject("series_id"), rs.getTimestamp("occurred_at").toInstant(),
 				(Integer) rs.getObject("minutes"), rs.getString("content_id"), payload);

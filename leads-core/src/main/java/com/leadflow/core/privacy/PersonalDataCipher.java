@@ -38,11 +38,24 @@ public class PersonalDataCipher {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	// Looking a cipher up (provider search) and expanding its key cost more than sealing a short value: each thread
+	// keeps one instance (re-initialised with a fresh nonce per value; the key schedule is redone only for another key).
+	private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	});
+
 	private final Map<String, SecretKeySpec> keys = new HashMap<>();
 
 	private final String activeKey;
 
 	private final SecretKeySpec indexKey;
+
+	private final ThreadLocal<Mac> hmac;
 
 	public PersonalDataCipher(CryptoProperties properties) {
 		CryptoProperties effective = properties.keys().isEmpty() || properties.indexKey() == null
@@ -53,20 +66,24 @@ public class PersonalDataCipher {
 			throw new IllegalStateException("leadflow.crypto.active-key '" + activeKey + "' is not among leadflow.crypto.keys");
 		}
 		this.indexKey = new SecretKeySpec(decode(effective.indexKey(), "leadflow.crypto.index-key"), "HmacSHA256");
+		this.hmac = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(indexKey);
+				return mac;
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException(e);
+			}
+		});
 	}
 
 	/** The blind index of a normalised value: deterministic, keyed, irreversible without the key. */
 	public String blindIndex(String purpose, String value) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(indexKey);
-			mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-			mac.update((byte) 0);
-			return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
+		Mac mac = hmac.get(); // doFinal leaves it reset for the next value
+		mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+		mac.update((byte) 0);
+		return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** {@code keyId:base64(nonce | ciphertext+tag)} */
@@ -77,7 +94,7 @@ public class PersonalDataCipher {
 		try {
 			byte[] nonce = new byte[12];
 			RANDOM.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = GCM.get();
 			cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKey), new GCMParameterSpec(128, nonce));
 			byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
 			return activeKey + ":" + Base64.getEncoder()
@@ -100,7 +117,7 @@ public class PersonalDataCipher {
 		}
 		try {
 			byte[] raw = Base64.getDecoder().decode(stored.substring(colon + 1));
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = GCM.get();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, raw, 0, 12));
 			return new String(cipher.doFinal(raw, 12, raw.length - 12), StandardCharsets.UTF_8);
 		}

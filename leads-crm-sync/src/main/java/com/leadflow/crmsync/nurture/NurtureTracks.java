@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.leadflow.core.ConsentPurpose;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadSnapshot;
-import com.leadflow.core.Touch;
+import com.leadflow.core.TouchAction;
 import com.leadflow.crmsync.LeadLifecycle;
 import com.leadflow.crmsync.LifecycleStage;
 import com.leadflow.crmsync.config.CrmSyncClock;
@@ -139,7 +139,7 @@ public class NurtureTracks {
 			.forEach(t -> current.put(t.leadId(), t));
 		List<Long> nurturing = stages.entrySet().stream().filter(e -> e.getValue() == LifecycleStage.NURTURING)
 			.map(Map.Entry::getKey).toList();
-		Map<Long, List<Touch>> timelines = nurturing.isEmpty() ? Map.of() : pool.touches(nurturing);
+		Map<Long, Set<TouchAction>> actions = nurturing.isEmpty() ? Map.of() : pool.actionsDone(nurturing);
 		Map<ConsentPurpose, Set<Long>> consented = new EnumMap<>(ConsentPurpose.class);
 		List<Task> closing = new ArrayList<>();
 		List<String> reasons = new ArrayList<>();
@@ -153,7 +153,7 @@ public class NurtureTracks {
 				}
 				return;
 			}
-			Set<String> done = timelines.getOrDefault(id, List.of()).stream().map(t -> t.action().name())
+			Set<String> done = actions.getOrDefault(id, Set.of()).stream().map(TouchAction::name)
 				.collect(Collectors.toSet());
 			Optional<NurtureRule> best = rules().stream()
 				.filter(r -> done.containsAll(r.done()) && r.notDone().stream().noneMatch(done::contains))

@@ -92,12 +92,22 @@ public class LeadScores {
 			.update();
 	}
 
-	/** Removes a lead's rows of groups its model no longer has (all rows when {@code keepGroups} is empty). */
-	public void deleteOtherGroups(long leadId, Collection<String> keepGroups) {
-		jdbc.sql("delete from lead_score where lead_id = ? and not (group_name = any(cast(? as text[])))")
-			.param(leadId)
-			.param(keepGroups.toArray(String[]::new))
+	/** Deletes scores by lead and group, in one statement. */
+	public void delete(List<Map.Entry<Long, String>> leadGroups) {
+		if (leadGroups.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				delete from lead_score s using unnest(cast(? as bigint[]), cast(? as text[])) d(lead_id, group_name)
+				where s.lead_id = d.lead_id and s.group_name = d.group_name""")
+			.params(leadGroups.stream().mapToLong(Map.Entry::getKey).toArray(),
+					leadGroups.stream().map(Map.Entry::getValue).toArray(String[]::new))
 			.update();
+	}
+
+	/** Deletes every score of a lead. */
+	public void deleteOf(long leadId) {
+		jdbc.sql("delete from lead_score where lead_id = ?").param(leadId).update();
 	}
 
 	/** How many leads are in each band of a group. */

@@ -76,7 +76,7 @@ public class LeadScoring implements ScoringService {
 		long canonical = pool.canonicalId(leadId); // the batch reads the profile: no second read here
 		if (canonical != leadId) {
 			scores.lock(List.of(leadId));
-			scores.deleteOtherGroups(leadId, List.of()); // merged away or gone: its scores live on the survivor
+			scores.deleteOf(leadId); // merged away or gone: its scores live on the survivor
 		}
 		if (canonical == 0) {
 			return List.of();
@@ -120,6 +120,7 @@ public class LeadScoring implements ScoringService {
 		Instant now = clock.instant();
 		List<LeadScore> result = new ArrayList<>();
 		List<LeadBandChanged> changes = new ArrayList<>();
+		List<Map.Entry<Long, String>> dropped = new ArrayList<>();
 		for (LeadSnapshot lead : leads) {
 			if (!ids.remove(lead.id())) {
 				continue; // the same survivor twice
@@ -135,10 +136,13 @@ public class LeadScoring implements ScoringService {
 					changes.add(new LeadBandChanged(lead.id(), g.group(), before, g.band(), g.total(), g.fitGrade()));
 				}
 			}
-			if (!old.isEmpty()) {
-				scores.deleteOtherGroups(lead.id(), score.groups().stream().map(GroupScore::group).toList());
+			for (String group : old.keySet()) {
+				if (score.groups().stream().noneMatch(g -> g.group().equals(group))) {
+					dropped.add(Map.entry(lead.id(), group)); // the active model no longer has this group
+				}
 			}
 		}
+		scores.delete(dropped);
 		scores.save(result);
 		if (changes.size() == 1) {
 			events.publishEvent(changes.get(0));

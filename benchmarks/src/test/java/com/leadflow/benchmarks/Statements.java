@@ -1,0 +1,39 @@
+package com.leadflow.benchmarks;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Where the database's time went, for profiling a benchmark: with {@code -Dbench.statements=true} and
+ * {@code -Dleadflow.embedded-pg.server-options="-c shared_preload_libraries=pg_stat_statements"},
+ * {@link #print} lists the statements that took the most time since the last call (then forgets them). Off by
+ * default: the extension costs a little on every statement.
+ */
+final class Statements {
+
+	private static final boolean ON = Boolean.getBoolean("bench.statements");
+
+	private Statements() {
+	}
+
+	static void reset(JdbcTemplate jdbc) {
+		if (ON) {
+			jdbc.execute("create extension if not exists pg_stat_statements");
+			jdbc.execute("select pg_stat_statements_reset()");
+		}
+	}
+
+	static void print(JdbcTemplate jdbc, String phase) {
+		if (!ON) {
+			return;
+		}
+		System.out.println("== statements by total time: " + phase);
+		jdbc.query("""
+				select round(total_exec_time) ms, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) q
+				from pg_stat_statements order by total_exec_time desc limit 20""",
+				rs -> {
+					System.out.printf("%9d ms %9d calls %10d rows  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3),
+							rs.getString(4));
+				});
+		reset(jdbc);
+	}
+}
