@@ -2,7 +2,7 @@ package com.leadflow.benchmarks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The other modules' listeners still at work on earlier events (scoring, routing, nurture). */
+/** The other modules' listeners still at work on earlier events (scoring, routing, nurture), and the read model. */
 final class EventBacklog {
 
 	private EventBacklog() {
@@ -14,6 +14,15 @@ final class EventBacklog {
 		while (Boolean.TRUE.equals(jdbc.queryForObject(
 				"select exists(select 1 from event_publication where status <> 'FAILED')", Boolean.class))) {
 			Thread.sleep(1000);
+		}
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/** Waits until the analytics read model has recomputed every marked lead; answers the seconds waited. */
+	static double awaitReadModel(JdbcTemplate jdbc) throws InterruptedException {
+		long start = System.nanoTime();
+		while (Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from analytics_dirty)", Boolean.class))) {
+			Thread.sleep(200);
 		}
 		return (System.nanoTime() - start) / 1e9;
 	}

@@ -177,6 +177,7 @@ class ScoringBenchmark {
 			Thread.sleep(200);
 		}
 		EventBacklog.awaitDrained(jdbc);
+		EventBacklog.awaitReadModel(jdbc);
 		Statements.reset(jdbc);
 		Instant startedAt = Instant.now();
 
@@ -195,6 +196,7 @@ class ScoringBenchmark {
 			then(ingestion.ingestAll(batch)).allMatch(r -> !r.rejected());
 		});
 		double endToEndSeconds = ingestSeconds + EventBacklog.awaitDrained(jdbc);
+		double readModelSeconds = endToEndSeconds + EventBacklog.awaitReadModel(jdbc);
 		Statements.print(jdbc, "touches ingested and scored end to end");
 		then(jdbc.queryForObject("select count(*) from touch where idempotency_key like 'ingest:bench-%'", Long.class))
 			.isEqualTo((long) total);
@@ -204,26 +206,8 @@ class ScoringBenchmark {
 				+ "scored leads, until stored", threadCount, leads), total / ingestSeconds, "touches/s");
 		BenchmarkReport.figure("ScoringBenchmark", "the same, end to end: until every lead is re-scored and every band "
 				+ "change routed", total / endToEndSeconds, "touches/s");
-		if (Boolean.getBoolean("bench.explain")) {
-			String ids = "array(select id from lead order by id limit 1000)";
-			for (String q : List.of("""
-				select l.id, l.name, l.title, l.decision_role, l.region, l.province, l.city, l.owner, l.lifecycle_stage,
-				       l.budget, l.need, l.timeframe, l.company_id, c.name company_name, c.industry, c.size_band,
-				       coalesce(c.existing_customer, false) existing_customer,
-				       array(select i.kind || ' ' || i.value_enc from lead_identity i
-				             where i.lead_id = l.id and i.kind in ('EMAIL', 'PHONE', 'CRM_CONTACT') order by i.kind, i.id) identities,
-				       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
-				       l.attributes::text attributes, l.created_at, l.last_touch_at
-				from lead l left join company c on c.id = l.company_id
-				where l.id = any(IDS) and l.merged_into is null order by l.id""",
-					"select id, lead_id, action, channel, series_id, occurred_at, minutes, content_id, payload from touch where lead_id = any(IDS) order by lead_id, occurred_at, id",
-					"select distinct lead_id, action from touch where lead_id = any(IDS)",
-					"insert into touch (lead_id, recorded_lead_id, action, channel, occurred_at, payload, idempotency_key) select id, id, 'PAGE_VIEW', 'WEB', now(), '{}', 'x' || id from lead where id = any(IDS)",
-					"update lead set last_touch_at = now() where id = any(IDS)")) {
-				jdbc.queryForList("explain (analyze, buffers) " + q.replace("IDS", ids), String.class).forEach(System.out::println);
-			}
-		}
-
+		BenchmarkReport.figure("ScoringBenchmark", "the same, until the analytics read model has caught up too",
+				total / readModelSeconds, "touches/s");
 	}
 
 	/** n leads with 8 touches each over the last 120 days (webinars with minutes, downloads, page views, e-mails). */

@@ -1,6 +1,9 @@
 package com.leadflow.analytics.readmodel;
 
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,12 +40,20 @@ class AnalyticsListeners {
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadTouched event) {
-		dirty.mark(List.of(event.leadId()));
+		touched(List.of(event), Set.of());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadsTouched event) {
-		dirty.mark(event.leadIds());
+		touched(event.touches(), new HashSet<>(event.profileChanged()));
+	}
+
+	/** New leads and changed profiles are recomputed in full; a touch alone may only move the last touch. */
+	private void touched(List<LeadTouched> touches, Set<Long> profileChanged) {
+		Set<Long> full = new LinkedHashSet<>(profileChanged);
+		touches.stream().filter(LeadTouched::leadCreated).forEach(t -> full.add(t.leadId()));
+		dirty.mark(full);
+		dirty.markTouched(touches.stream().filter(t -> !full.contains(t.leadId())).toList());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

@@ -137,15 +137,33 @@ public final class FactBuilder {
 				secs.getOrDefault(FunnelStage.OPPORTUNITY, BigDecimal.ZERO), visited.contains(FunnelStage.LEAD),
 				visited.contains(FunnelStage.MQL), visited.contains(FunnelStage.SQL),
 				visited.contains(FunnelStage.OPPORTUNITY), open == null ? null : open.name(), open == null ? null : since);
-		ZonedDateTime lastLocal = lastTouch.atZone(zone);
 		return new LeadFact(lead.id(), key(lead.industry()), key(lead.region()), key(lead.companySizeBand()),
 				blankToNull(lead.owner()), created, created.atZone(zone).toLocalDate(), lastTouch,
-				lastLocal.getYear() * 100 + lastLocal.getMonthValue(), ProfileField.presentIn(lead), bounced, dead,
+				month(lastTouch), ProfileField.presentIn(lead), bounced, dead,
 				current.name(), band == null ? null : band.name(), first == null ? null : first.seriesId(),
 				first == null ? null : first.channel(), last == null ? null : last.seriesId(),
 				last == null ? null : last.channel(), reached.get(FunnelStage.MQL), sqlAt,
 				reached.get(FunnelStage.OPPORTUNITY), wonAt, nurtured, lost, lastSales,
 				wonAt == null ? null : amount(lead.attributes().get(dealAmountAttribute)), times);
+	}
+
+	/**
+	 * Whether a newer touch of this kind can change nothing of a fact but its last touch, its last series and channel
+	 * and (e-mail opens and clicks) its bounce flag: no bounce, unsubscribe, call or sales touch.
+	 */
+	public boolean touchMovesOnlyLastTouch(TouchAction action) {
+		return !NOT_ATTRIBUTED.contains(action) && !CALLS.contains(action) && !salesActions.contains(action);
+	}
+
+	/** Whether a touch of this kind sets the e-mail bounce flag (the newest of them decides it). */
+	public static boolean emailState(TouchAction action) {
+		return EMAIL_STATE.contains(action);
+	}
+
+	/** The month of an instant in the business zone, as stored in {@code last_touch_month} (yyyymm). */
+	public int month(Instant at) {
+		ZonedDateTime local = at.atZone(zone);
+		return local.getYear() * 100 + local.getMonthValue();
 	}
 
 	/** Segment values are matched trimmed and lower-cased; unknown is the empty string. */

@@ -1,11 +1,14 @@
 package com.leadflow.analytics.readmodel;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +54,60 @@ public class FactRefresher {
 		this.rollups = rollups;
 		this.jdbc = jdbc;
 		this.builder = new FactBuilder(properties);
+	}
+
+	/**
+	 * Brings the facts of claimed marks up to date: a lead marked only by touches that can only have moved its last
+	 * touch is moved in place when its fact allows ({@link LeadFacts#moveLastTouch}); every other lead is recomputed.
+	 */
+	@Transactional
+	void refreshMarked(List<DirtyLeads.Mark> marks) {
+		Map<Long, List<DirtyLeads.Mark>> byLead = new LinkedHashMap<>();
+		marks.forEach(m -> byLead.computeIfAbsent(m.leadId(), k -> new ArrayList<>()).add(m));
+		List<LeadFacts.NewTouches> touches = new ArrayList<>();
+		Set<Long> full = new LinkedHashSet<>();
+		byLead.forEach((id, its) -> {
+			LeadFacts.NewTouches moved = onlyMoveTheLastTouch(id, its);
+			if (moved != null) {
+				touches.add(moved);
+			}
+			else {
+				full.add(id);
+			}
+		});
+		jdbc.queryForList("select pg_advisory_xact_lock_shared(?)", READ_MODEL_LOCK);
+		Set<Long> moved = facts.moveLastTouch(touches);
+		touches.stream().map(LeadFacts.NewTouches::leadId).filter(id -> !moved.contains(id)).forEach(full::add);
+		if (!full.isEmpty()) {
+			refresh(full);
+		}
+	}
+
+	/**
+	 * A lead's marks as touches that can at most move its last touch: all left by touches of such kinds, from one
+	 * series and channel, in one month; null when the lead must be recomputed.
+	 */
+	private LeadFacts.NewTouches onlyMoveTheLastTouch(long leadId, List<DirtyLeads.Mark> marks) {
+		DirtyLeads.Touch first = marks.getFirst().touch();
+		if (first == null) {
+			return null;
+		}
+		int month = builder.month(first.at());
+		Instant oldest = first.at();
+		Instant newest = first.at();
+		boolean emailState = false;
+		for (DirtyLeads.Mark m : marks) {
+			DirtyLeads.Touch t = m.touch();
+			if (t == null || !builder.touchMovesOnlyLastTouch(t.action()) || builder.month(t.at()) != month
+					|| !Objects.equals(t.seriesId(), first.seriesId())
+					|| !Objects.equals(t.channel(), first.channel())) {
+				return null;
+			}
+			oldest = t.at().isBefore(oldest) ? t.at() : oldest;
+			newest = t.at().isAfter(newest) ? t.at() : newest;
+			emailState |= FactBuilder.emailState(t.action());
+		}
+		return new LeadFacts.NewTouches(leadId, oldest, newest, month, first.seriesId(), first.channel(), emailState);
 	}
 
 	@Transactional

@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -36,6 +38,44 @@ public class LeadFacts {
 			sql.append(i > 1 ? ", " : "").append(columns[i].strip()).append(" = excluded.").append(columns[i].strip());
 		}
 		jdbc.batchUpdate(sql.toString(), facts.stream().map(LeadFacts::row).toList());
+	}
+
+	/**
+	 * New touches of a lead, all from one series and channel in one month, for {@link #moveLastTouch}.
+	 * @param emailState whether one of them is an e-mail open or click
+	 */
+	record NewTouches(long leadId, Instant oldest, Instant newest, int month, Long seriesId, String channel,
+			boolean emailState) {
+	}
+
+	/**
+	 * Moves the last touch of facts forward in place where the touches change nothing else of the fact nor of any
+	 * rollup: none is older than the fact's last touch (one as old may be that very touch, seen by an earlier
+	 * recomputation; were it another, it would change nothing either), they are in its month, from the series and
+	 * channel the fact has as last ones; an e-mail open or click does not clear a bounce; a lost lead is not
+	 * re-engaged by them.
+	 * @return the leads moved; the others must be recomputed
+	 */
+	Set<Long> moveLastTouch(List<NewTouches> touches) {
+		if (touches.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.queryForList("""
+				update analytics_lead f set last_touch_at = t.newest
+				from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::int[], ?::bigint[], ?::text[], ?::boolean[])
+				     t(lead_id, oldest, newest, month, series_id, channel, email_state)
+				where f.lead_id = t.lead_id and t.oldest >= f.last_touch_at and f.last_touch_month = t.month
+				  and f.last_series_id is not distinct from t.series_id and f.last_channel is not distinct from t.channel
+				  and not (t.email_state and f.email_bounced)
+				  and (f.lost_at is null or t.newest <= f.lost_at or f.last_touch_at > f.lost_at)
+				returning f.lead_id""", Long.class,
+				touches.stream().map(NewTouches::leadId).toArray(Long[]::new),
+				touches.stream().map(t -> Timestamp.from(t.oldest())).toArray(Timestamp[]::new),
+				touches.stream().map(t -> Timestamp.from(t.newest())).toArray(Timestamp[]::new),
+				touches.stream().map(NewTouches::month).toArray(Integer[]::new),
+				touches.stream().map(NewTouches::seriesId).toArray(Long[]::new),
+				touches.stream().map(NewTouches::channel).toArray(String[]::new),
+				touches.stream().map(NewTouches::emailState).toArray(Boolean[]::new)));
 	}
 
 	void delete(Collection<Long> leadIds) {

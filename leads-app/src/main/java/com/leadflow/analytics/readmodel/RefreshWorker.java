@@ -42,11 +42,11 @@ class RefreshWorker {
 		}
 		try {
 			while (Boolean.TRUE.equals(tx.execute(status -> {
-				List<Long> ids = dirty.claim(properties.batchSize(), properties.settle());
-				if (ids.isEmpty()) {
+				List<DirtyLeads.Mark> marks = dirty.claim(properties.batchSize(), properties.settle());
+				if (marks.isEmpty()) {
 					return false;
 				}
-				refresher.refresh(ids);
+				refresher.refreshMarked(marks);
 				return true;
 			}))) {
 				// next batch
