@@ -141,6 +141,7 @@ class ImportBenchmark {
 	}
 
 	private Run importFile(Path file, String phase) throws Exception {
+		Statements.reset(jdbc);
 		long uploadStart = System.nanoTime();
 		long uploadId;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -159,6 +160,7 @@ class ImportBenchmark {
 		then(job.read()).isEqualTo(ROWS);
 		double settleSeconds = EventBacklog.awaitDrained(jdbc);
 		System.out.printf("%s: listeners done %.1f s after the job%n", phase, settleSeconds);
+		Statements.print(jdbc, "import into " + phase);
 		return new Run(job, uploadSeconds, runSeconds, settleSeconds);
 	}
 

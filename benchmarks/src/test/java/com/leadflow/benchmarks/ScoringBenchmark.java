@@ -150,7 +150,7 @@ class ScoringBenchmark {
 		BenchmarkReport.figure("ScoringBenchmark", "bulk re-score job, " + LEADS + " leads with " + touches / LEADS
 				+ " touches each", LEADS / bulkSeconds, "leads/s");
 		BenchmarkReport.figure("ScoringBenchmark", "the same, until every band change has been routed (lifecycle, "
-				+ "nurture, read model)", LEADS / drainedSeconds, "leads/s");
+				+ "nurture; the read model catches up on its own)", LEADS / drainedSeconds, "leads/s");
 		BenchmarkReport.figure("ScoringBenchmark", "incremental re-score (what one pool event costs, " + THREADS
 				+ " threads)", RESCORES / incSeconds, "re-scores/s");
 		BenchmarkReport.figure("ScoringBenchmark", "incremental path, touches scored (" + THREADS + " threads)",

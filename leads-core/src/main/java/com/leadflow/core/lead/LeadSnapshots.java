@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@link LeadSnapshot}s (lead + company + identities + tags) in one query for any number of leads: a lead's
- * e-mails, phones and CRM contact ids come in one array (one probe of the identity index per lead).
+ * identities come in one array, by lead id alone (one probe of {@code lead_identity (lead_id, kind, id)} per lead; a
+ * filter on kinds let the planner of a fast-growing pool scan every key of those kinds instead, see V1_005).
  */
 @Component
 class LeadSnapshots {
@@ -47,7 +48,7 @@ class LeadSnapshots {
 				       l.budget, l.need, l.timeframe, l.company_id, c.name company_name, c.industry, c.size_band,
 				       coalesce(c.existing_customer, false) existing_customer,
 				       array(select i.kind || ' ' || i.value_enc from lead_identity i
-				             where i.lead_id = l.id and i.kind in ('EMAIL', 'PHONE', 'CRM_CONTACT') order by i.kind, i.id) identities,
+				             where i.lead_id = l.id order by i.kind, i.id) identities,
 				       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
 				       l.attributes::text attributes, l.created_at, l.last_touch_at
 				from lead l left join company c on c.id = l.company_id
