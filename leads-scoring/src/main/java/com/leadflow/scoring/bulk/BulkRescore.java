@@ -79,6 +79,12 @@ public class BulkRescore implements DisposableBean {
 		worker.execute(this::runPending);
 	}
 
+	/** Waits until the worker has finished what it was asked to do before this call (tests clean tables after it). */
+	void awaitIdle() throws Exception {
+		worker.submit(() -> {
+		}).get(1, TimeUnit.MINUTES);
+	}
+
 	/** Runs every claimable job to its end (on the calling thread). */
 	public void runPending() {
 		try {
