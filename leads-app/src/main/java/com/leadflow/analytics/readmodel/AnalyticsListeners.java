@@ -1,14 +1,18 @@
 package com.leadflow.analytics.readmodel;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.leadflow.core.LeadErased;
 import com.leadflow.core.LeadMergeUndone;
@@ -76,9 +80,49 @@ class AnalyticsListeners {
 		dirty.mark(List.of(event.leadId()));
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	/**
+	 * Stage changes come one event per lead, hundreds in one transaction when a batch is routed together: their marks
+	 * are gathered and written with one insert just before the transaction commits. A change published after that
+	 * point (by another step before the commit) is marked at once.
+	 */
+	@EventListener
 	void on(LeadStageChanged event) {
-		dirty.mark(List.of(event.leadId()));
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			dirty.mark(List.of(event.leadId()));
+			return;
+		}
+		StageMarks marks = (StageMarks) TransactionSynchronizationManager.getResource(this);
+		if (marks == null) {
+			marks = new StageMarks();
+			TransactionSynchronizationManager.bindResource(this, marks);
+			TransactionSynchronizationManager.registerSynchronization(marks);
+		}
+		if (marks.written) {
+			dirty.mark(List.of(event.leadId()));
+		}
+		else {
+			marks.leads.add(event.leadId());
+		}
+	}
+
+	/** The stage changes of one transaction, marked together before it commits. */
+	private final class StageMarks implements TransactionSynchronization {
+
+		final List<Long> leads = new ArrayList<>();
+
+		boolean written;
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			written = true;
+			dirty.mark(leads);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(AnalyticsListeners.this);
+		}
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

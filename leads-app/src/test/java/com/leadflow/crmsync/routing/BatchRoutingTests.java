@@ -2,6 +2,7 @@ package com.leadflow.crmsync.routing;
 
 import static org.assertj.core.api.BDDAssertions.then;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,5 +94,47 @@ class BatchRoutingTests extends CrmSyncHttpTestBase {
 				"first-whitepaper whitepaper OPEN", "NURTURING");
 		then(jdbc.queryForObject("select count(*) from sdr_queue_entry where lead_id = ? and closed_at is null",
 				Long.class, twoGroups)).isZero();
+	}
+
+	long regional(String name, String region) {
+		Person person = new Person(name, null, null, List.of(name.toLowerCase().replace(' ', '.') + "@example.com"),
+				List.of(), null, null, null, region, null, null, null, null, null, null, null);
+		long lead = newLead(person, null);
+		jdbc.update("update lead_lifecycle set stage = 'NEW' where lead_id = ?", lead); // as new
+		return lead;
+	}
+
+	static LeadBandChanged warm(long lead) {
+		return new LeadBandChanged(lead, "default", ScoreBand.COOL, ScoreBand.WARM, 200, FitGrade.B);
+	}
+
+	@Test
+	void warmLeadsOfABatchAreInvitedAndMovedTogetherAsTheyWouldBeOneByOne() {
+		var created = post("/api/events", Map.of("name", "East summit", "region", "East", "location", "Shanghai",
+				"startsAt", clock.instant().plus(Duration.ofDays(7)).toString()));
+		then(created.getStatusCode().value()).isEqualTo(201);
+		long event = created.getBody().path("id").asLong();
+		long alone = regional("Alone East", "East");
+		long east = regional("Batch East", "East");
+		long west = regional("Batch West", "West");
+		long qualified = regional("Batch Qualified", "East");
+		jdbc.update("update lead_lifecycle set stage = 'MQL' where lead_id = ?", qualified);
+		jdbc.update("update lead set lifecycle_stage = 'MQL' where id = ?", qualified);
+
+		tx.executeWithoutResult(s -> events.publishEvent(warm(alone)));
+		settle();
+		tx.executeWithoutResult(s -> events.publishEvent(new LeadBandsChanged(
+				List.of(warm(west), warm(east), warm(qualified), warm(987_654_321L))))); // the last: no such lead
+		settle();
+
+		List<String> expected = journey(alone);
+		then(expected).contains("NEW>NURTURING by system:routing: band COOL -> WARM (score 200, fit B)")
+			.last().isEqualTo("NURTURING");
+		then(journey(east)).containsExactlyElementsOf(expected);
+		then(journey(west)).containsExactlyElementsOf(expected);
+		then(journey(qualified)).last().as("an MQL is invited but stays where it is").isEqualTo("MQL");
+		then(jdbc.queryForList("select lead_id from offline_event_invitee where event_id = ? order by lead_id",
+				Long.class, event)).containsExactly(alone, east, qualified);
+		then(jdbc.queryForList("select lead_id from event_invitation", Long.class)).containsExactly(west);
 	}
 }

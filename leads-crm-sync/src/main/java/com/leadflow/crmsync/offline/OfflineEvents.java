@@ -4,10 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,23 +64,45 @@ public class OfflineEvents {
 		this.waitingList = properties.routing().invitationList();
 	}
 
-	/** Invites a Warm lead to its next event, or puts it on the waiting list; returns the event's id if any. */
+	/**
+	 * Invites Warm leads each to the next upcoming event of its region and industry, or puts it on the waiting list:
+	 * one event lookup per region and industry among them, one insert for the invitees and one for the waiting list.
+	 */
 	@Transactional
-	public Optional<Long> invite(LeadSnapshot lead) {
-		Optional<Long> event = jdbc.sql("""
+	public void inviteAll(List<LeadSnapshot> leads) {
+		Map<List<String>, Optional<Long>> eventOf = new HashMap<>();
+		Map<Long, Long> invitees = new TreeMap<>();
+		List<Long> waiting = new ArrayList<>();
+		for (LeadSnapshot lead : leads) {
+			eventOf.computeIfAbsent(Arrays.asList(lead.region(), lead.industry()), k -> nextEvent(k.get(0), k.get(1)))
+				.ifPresentOrElse(event -> invitees.put(lead.id(), event), () -> waiting.add(lead.id()));
+		}
+		Timestamp now = Timestamp.from(clock.now());
+		if (!invitees.isEmpty()) {
+			jdbc.sql("""
+					insert into offline_event_invitee (event_id, lead_id, invited_at)
+					select event_id, lead_id, ? from unnest(?::bigint[], ?::bigint[]) i(lead_id, event_id)
+					order by lead_id on conflict do nothing""")
+				.params(now, invitees.keySet().toArray(Long[]::new), invitees.values().toArray(Long[]::new))
+				.update();
+		}
+		if (!waiting.isEmpty()) {
+			jdbc.sql("""
+					insert into event_invitation (lead_id, list_name, added_at)
+					select lead_id, ?, ? from unnest(?::bigint[]) l(lead_id) order by lead_id on conflict do nothing""")
+				.params(waitingList, now, waiting.toArray(Long[]::new))
+				.update();
+		}
+	}
+
+	/** The next upcoming event for a region and industry (an event without either is for all). */
+	private Optional<Long> nextEvent(String region, String industry) {
+		return jdbc.sql("""
 				select id from offline_event
 				where starts_at > ? and (region is null or lower(region) = lower(?))
 				  and (industry is null or lower(industry) = lower(?))
 				order by starts_at, id limit 1""")
-			.params(Timestamp.from(clock.now()), lead.region(), lead.industry()).query(Long.class).optional();
-		if (event.isPresent()) {
-			addInvitee(event.get(), lead.id());
-		}
-		else {
-			jdbc.sql("insert into event_invitation (lead_id, list_name, added_at) values (?, ?, ?) on conflict do nothing")
-				.params(lead.id(), waitingList, Timestamp.from(clock.now())).update();
-		}
-		return event;
+			.params(Timestamp.from(clock.now()), region, industry).query(Long.class).optional();
 	}
 
 	private void addInvitee(long eventId, long leadId) {

@@ -42,23 +42,31 @@ public class BandRouter {
 	}
 
 	/**
-	 * Routes several band changes in one transaction, as {@link #route} each in lead id order (the order every
-	 * lifecycle lock is taken in). Leads whose changes are all Cool (most of them: new leads' first band) are moved to
-	 * nurturing together.
+	 * Routes several band changes in one transaction, as {@link #route} each in lead id order would. Leads whose
+	 * changes are all Cool (most of them: new leads' first band) or all Warm are routed together, the others one by
+	 * one in lead id order.
 	 */
 	@Transactional
 	public void routeAll(List<LeadBandChanged> changes) {
 		Map<Long, List<LeadBandChanged>> byLead = new TreeMap<>();
 		changes.forEach(c -> byLead.computeIfAbsent(c.leadId(), k -> new ArrayList<>()).add(c));
 		Map<Long, String> cool = new TreeMap<>();
+		Map<Long, String> warm = new TreeMap<>();
 		byLead.forEach((lead, its) -> {
 			if (its.stream().allMatch(c -> c.newBand() == ScoreBand.COOL)) {
 				cool.put(lead, why(its.get(0))); // the first change moves it, as route would
 			}
+			else if (its.stream().allMatch(c -> c.newBand() == ScoreBand.WARM)) {
+				warm.put(lead, why(its.get(0)));
+			}
 		});
 		lifecycle.moveAll(cool, Set.of(LifecycleStage.NEW, LifecycleStage.MQL), LifecycleStage.NURTURING, ACTOR);
+		if (!warm.isEmpty()) {
+			events.inviteAll(pool.findAll(warm.keySet())); // leads gone since they were scored are left out
+			lifecycle.moveAll(warm, Set.of(LifecycleStage.NEW), LifecycleStage.NURTURING, ACTOR);
+		}
 		byLead.forEach((lead, its) -> {
-			if (!cool.containsKey(lead)) {
+			if (!cool.containsKey(lead) && !warm.containsKey(lead)) {
 				its.forEach(this::route);
 			}
 		});
@@ -88,7 +96,7 @@ public class BandRouter {
 			}
 		}
 		else if (change.newBand() == ScoreBand.WARM) {
-			pool.find(id).ifPresent(events::invite);
+			pool.find(id).ifPresent(lead -> events.inviteAll(List.of(lead)));
 			if (stage == LifecycleStage.NEW) {
 				lifecycle.move(id, new Move(LifecycleStage.NURTURING, null, null, why, ACTOR));
 			}
