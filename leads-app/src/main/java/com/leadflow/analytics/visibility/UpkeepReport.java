@@ -62,9 +62,11 @@ public class UpkeepReport {
 		// the cutoff's own month: leads last touched in it before the cutoff are stale too
 		List<Cell> boundary = jdbc.sql("""
 				select industry, region, size_band, email_bounced, phone_dead, true, count(*) from analytics_lead
-				where last_touch_at >= ? and last_touch_at < ?
+				where last_touch_month = ? and last_touch_at >= ? and last_touch_at < ?
 				group by industry, region, size_band, email_bounced, phone_dead""")
-			.params(Timestamp.from(monthStart), Timestamp.from(cutoff.toInstant())).query(UpkeepReport::cell).list();
+			.params(cutoffMonth, Timestamp.from(monthStart), Timestamp.from(cutoff.toInstant()))
+			.query(UpkeepReport::cell)
+			.list();
 
 		List<SegmentUpkeep> out = new ArrayList<>();
 		Segment everything = new Segment(MarketSizes.ALL, MarketSizes.ALL, MarketSizes.ALL, null, null, null, 1);

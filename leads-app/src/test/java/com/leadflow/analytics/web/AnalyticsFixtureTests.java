@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import com.leadflow.TestHttp;
+import com.leadflow.analytics.standards.AnalyticsProperties;
+import com.leadflow.analytics.visibility.UpkeepReport;
 import com.leadflow.campaigns.FourCRole;
 import com.leadflow.campaigns.JourneyStage;
 import com.leadflow.platform.security.Role;
@@ -70,6 +72,12 @@ class AnalyticsFixtureTests {
 
 	@Autowired
 	UserAccounts users;
+
+	@Autowired
+	UpkeepReport upkeep;
+
+	@Autowired
+	AnalyticsProperties properties;
 
 	RestClient admin;
 
@@ -223,6 +231,23 @@ class AnalyticsFixtureTests {
 		then(bands).hasSize(1);
 		JsonNode today = bands.get(0);
 		then(today.path("COOL").asLong() + today.path("WARM").asLong() + today.path("HOT").asLong()).isEqualTo(6);
+	}
+
+	@Test
+	void aLeadLastTouchedInTheCutoffsMonthCountsAsNotTouchedOnlyBeforeTheCutoff() {
+		Instant lastTouch = jdbc.queryForObject("select last_touch_at from analytics_lead where lead_id = ?",
+				java.sql.Timestamp.class, leads.get("L5")).toInstant(); // 390 days ago, bounced; every other lead: now
+		java.time.ZoneId zone = properties.zone();
+
+		// now such that the 12-month cutoff falls a second after L5's last touch, then a second before it
+		UpkeepReport.Upkeep after = upkeep.current(12, lastTouch.plusSeconds(1).atZone(zone).plusMonths(12).toInstant());
+		UpkeepReport.Upkeep before = upkeep.current(12, lastTouch.minusSeconds(1).atZone(zone).plusMonths(12).toInstant());
+
+		then(after.noTouchSince()).isEqualTo(lastTouch.plusSeconds(1));
+		then(after.segments().get(0).noTouch()).as("L5, in the cutoff's month, before it").isEqualTo(1);
+		then(before.segments().get(0).noTouch()).isZero();
+		then(after.segments().get(0).flagged()).as("L5 bounced, L6 out of service").isEqualTo(2);
+		then(before.segments().get(0).flagged()).isEqualTo(2);
 	}
 
 	@Test
