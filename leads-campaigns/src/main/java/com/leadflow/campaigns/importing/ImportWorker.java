@@ -34,6 +34,7 @@ import com.leadflow.campaigns.importing.ImportJobs.BatchOutcome;
 import com.leadflow.campaigns.importing.ImportJobs.RejectedRow;
 import com.leadflow.campaigns.importing.RowMapper.Mapped;
 import com.leadflow.campaigns.importing.RowMapper.RowProblem;
+import com.leadflow.campaigns.support.Problems;
 import com.leadflow.core.Arrival;
 import com.leadflow.core.ArrivalResult;
 import com.leadflow.core.Identification;
@@ -323,20 +324,9 @@ public class ImportWorker {
 	/** The pool's field problems, named by the file's column headers. */
 	private static List<RowProblem> problems(ErrorResponseException e, Map<Integer, LeadField> mapping,
 			List<String> headers) {
-		Object errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
-		List<RowProblem> problems = new ArrayList<>();
-		if (errors instanceof List<?> list) {
-			for (Object item : list) {
-				if (item instanceof Map<?, ?> m) {
-					problems.add(new RowProblem(column(String.valueOf(m.get("field")), mapping, headers),
-							String.valueOf(m.get("message"))));
-				}
-			}
-		}
-		if (problems.isEmpty()) {
-			problems.add(new RowProblem("", String.valueOf(e.getBody().getDetail())));
-		}
-		return problems;
+		return Problems.fieldProblems(e).stream()
+			.map(p -> new RowProblem(column(p.field(), mapping, headers), p.message()))
+			.toList();
 	}
 
 	private static String column(String field, Map<Integer, LeadField> mapping, List<String> headers) {

@@ -89,11 +89,9 @@ public class IngestionService {
 				results.add(result(i, batch.get(i), r.resolution()));
 				continue;
 			}
-			Object errors = r.rejected().getBody().getProperties() == null ? null
-					: r.rejected().getBody().getProperties().get("errors");
-			@SuppressWarnings("unchecked")
-			List<Map<String, Object>> list = errors instanceof List<?> l ? (List<Map<String, Object>>) l
-					: List.of(Map.of("field", "", "message", String.valueOf(r.rejected().getBody().getDetail())));
+			List<Map<String, Object>> list = Problems.fieldProblems(r.rejected()).stream()
+				.map(p -> Map.<String, Object>of("field", p.field(), "message", p.message()))
+				.toList();
 			results.add(new Result(i, batch.get(i).arrival().touch().idempotencyKey(), null, null, null, List.of(), list));
 		}
 		touches.record(recorded);

@@ -1,6 +1,7 @@
 package com.leadflow.campaigns.support;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,26 @@ public final class Problems {
 	public static ErrorResponseException tooLarge(String detail) {
 		return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE,
 				body(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "File too large", detail), null);
+	}
+
+	/**
+	 * The invalid fields a problem names in {@code errors} (the pool's and this module's problems use the same
+	 * shape); a problem without any is one problem with no field and the problem's detail.
+	 */
+	public static List<FieldProblem> fieldProblems(ErrorResponseException e) {
+		Object errors = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("errors");
+		List<FieldProblem> problems = new ArrayList<>();
+		if (errors instanceof List<?> list) {
+			for (Object item : list) {
+				if (item instanceof Map<?, ?> m) {
+					problems.add(new FieldProblem(String.valueOf(m.get("field")), String.valueOf(m.get("message"))));
+				}
+			}
+		}
+		if (problems.isEmpty()) {
+			problems.add(new FieldProblem("", String.valueOf(e.getBody().getDetail())));
+		}
+		return problems;
 	}
 
 	private static ProblemDetail body(HttpStatus status, String type, String title, String detail) {
