@@ -34,6 +34,16 @@ final class Statements {
 					System.out.printf("%9d ms %9d calls %10d rows  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3),
 							rs.getString(4));
 				});
+		System.out.println("== largest tables (heap, out-of-line TOAST, indexes)");
+		jdbc.query("""
+				select c.relname, pg_relation_size(c.oid), coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0),
+				       pg_indexes_size(c.oid)
+				from pg_class c where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace
+				order by pg_total_relation_size(c.oid) desc limit 10""",
+				rs -> {
+					System.out.printf("%-28s %,14d %,14d %,14d bytes%n", rs.getString(1), rs.getLong(2), rs.getLong(3),
+							rs.getLong(4));
+				});
 		reset(jdbc);
 	}
 }

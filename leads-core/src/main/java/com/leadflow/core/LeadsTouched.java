@@ -9,12 +9,14 @@ import java.util.List;
  * per-arrival events and are not in it.
  * @param touches the touches appended, in the batch's order
  * @param profileChanged leads whose profile the batch changed (besides the new ones)
+ * @param consentChanged leads whose consents the batch changed (a form's grant, an unsubscribe)
  */
-public record LeadsTouched(List<LeadTouched> touches, List<Long> profileChanged) {
+public record LeadsTouched(List<LeadTouched> touches, List<Long> profileChanged, List<Long> consentChanged) {
 
 	public LeadsTouched {
 		touches = List.copyOf(touches);
 		profileChanged = List.copyOf(profileChanged);
+		consentChanged = consentChanged == null ? List.of() : List.copyOf(consentChanged); // null: stored before it
 	}
 
 	/** The distinct leads of the batch (touched or changed), in first-seen order. */

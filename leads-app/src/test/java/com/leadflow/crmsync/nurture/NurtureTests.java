@@ -116,6 +116,44 @@ class NurtureTests extends CrmSyncHttpTestBase {
 	}
 
 	@Test
+	void aBatchDecidesAgainForTheTouchesAndConsentsThatCanChangeATask() {
+		long downloads = newLead("Batch Downloader", "batch.downloader@example.com");
+		long grants = newLead("Batch Granter", "batch.granter@example.com", ConsentPurpose.CALLS);
+		long browses = newLead("Batch Browser", "batch.browser@example.com");
+		then(current(grants)).isEqualTo("whitepaper BLOCKED");
+
+		Map<String, Object> consent = Map.of("consent",
+				Map.of("purposes", List.of("MARKETING_EMAIL"), "textVersion", "test-form-2"));
+		then(pool.resolveAll(List.of(
+				new Arrival(Person.of(null, "batch.downloader@example.com", null), null,
+						TouchInput.of(TouchAction.WHITEPAPER_DOWNLOAD, "WEB", Instant.now()), "API"),
+				new Arrival(Person.of(null, "batch.granter@example.com", null), null,
+						new TouchInput(TouchAction.PAGE_VIEW, "WEB", null, Instant.now(), null, null, consent, null), "API"),
+				new Arrival(Person.of(null, "batch.browser@example.com", null), null,
+						TouchInput.of(TouchAction.PAGE_VIEW, "WEB", Instant.now()), "API"))))
+			.allMatch(r -> r.ok());
+		settle();
+
+		then(current(downloads)).isEqualTo("webinar-invitation OPEN");
+		then(current(grants)).as("a page view that brought a consent").isEqualTo("whitepaper OPEN");
+		then(tasks(browses).size()).as("a page view changes no rule's answer").isEqualTo(1);
+		then(current(browses)).isEqualTo("whitepaper OPEN");
+	}
+
+	@Test
+	void aConsentGrantedThroughThePrivacyApiOpensABlockedTaskWithoutATouch() {
+		long lead = newLead("Late Granter", "late.granter@example.com", ConsentPurpose.CALLS);
+		then(current(lead)).isEqualTo("whitepaper BLOCKED");
+
+		post("/api/leads/" + lead + "/consents",
+				Map.of("purpose", "MARKETING_EMAIL", "granted", true, "source", "preference-center"));
+		settle();
+
+		then(current(lead)).isEqualTo("whitepaper OPEN");
+		then(audience("whitepaper")).containsExactly(lead);
+	}
+
+	@Test
 	void aMarketingToolReadsAudiencesWithANurtureKeyAndNothingElse() {
 		long lead = newLead("Tool Lead", "tool@example.com");
 		var tool = TestHttp.withApiKey(port, keys.create("marketing-tool", Set.of("nurture"), "test").secret());

@@ -166,6 +166,7 @@ class BatchArrivals {
 		List<ArrivalChanges.Arrived> changes = new ArrayList<>();
 		Map<Long, java.time.Instant> lastTouch = new HashMap<>();
 		List<PoolSideEffects.Arrived> arrived = new ArrayList<>();
+		List<Long> consentChanged = new ArrayList<>();
 		for (int k = 0; k < items.size(); k++) {
 			Item it = items.get(k);
 			it.touchId = touchIds[k];
@@ -177,6 +178,7 @@ class BatchArrivals {
 			}
 			if (it.arrival.consent() != null || it.arrival.touch().action() == TouchAction.UNSUBSCRIBE) {
 				sideEffects.recordConsent(it.row.id, it.arrival.touch(), it.arrival.consent());
+				consentChanged.add(it.row.id);
 			}
 		}
 		arrivalChanges.recordAll(changes);
@@ -204,7 +206,7 @@ class BatchArrivals {
 					it.touchId, List.of());
 		}
 		if (!touched.isEmpty()) {
-			events.publishEvent(new LeadsTouched(touched, changedRows.stream().map(r -> r.id).toList()));
+			events.publishEvent(new LeadsTouched(touched, changedRows.stream().map(r -> r.id).toList(), consentChanged));
 		}
 		return out;
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -297,7 +298,18 @@ class LeadPoolService implements LeadPool {
 
 	@Override
 	public List<LeadSnapshot> findAll(Collection<Long> leadIds) {
-		return snapshots.of(new LinkedHashSet<>(leads.canonicalIds(leadIds).values()));
+		Set<Long> ids = new LinkedHashSet<>(leadIds);
+		List<LeadSnapshot> found = snapshots.of(ids); // active ones; merged or unknown ids are followed after
+		if (found.size() == ids.size()) {
+			return found;
+		}
+		found.forEach(l -> ids.remove(l.id()));
+		Set<Long> survivors = new LinkedHashSet<>(leads.canonicalIds(ids).values());
+		found.forEach(l -> survivors.remove(l.id()));
+		List<LeadSnapshot> all = new ArrayList<>(found);
+		all.addAll(snapshots.of(survivors));
+		all.sort(Comparator.comparingLong(LeadSnapshot::id));
+		return all;
 	}
 
 	@Override

@@ -3,11 +3,13 @@ package com.leadflow.core.privacy;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.leadflow.core.ConsentPurpose;
+import com.leadflow.core.LeadConsentChanged;
 
 /** Consent records per lead and purpose; the latest record of a purpose decides. */
 @Service
@@ -24,8 +26,22 @@ public class Consents {
 
 	private final JdbcClient jdbc;
 
-	Consents(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Consents(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/**
+	 * A person's own decision outside an arrival (the privacy API): recorded as {@link #record} does and announced
+	 * with {@link LeadConsentChanged}, so that what depends on consent (nurture tasks) is decided again at once.
+	 */
+	@Transactional
+	public Consent decide(long leadId, ConsentPurpose purpose, boolean granted, String source, String textVersion) {
+		Consent consent = record(leadId, purpose, granted, source, textVersion);
+		events.publishEvent(new LeadConsentChanged(leadId, purpose, granted));
+		return consent;
 	}
 
 	/** Records a grant or a refusal; a refusal also withdraws earlier grants of that purpose. */

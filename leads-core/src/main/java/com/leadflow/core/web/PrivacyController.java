@@ -56,7 +56,7 @@ class PrivacyController {
 	@PostMapping("/api/leads/{id}/consents")
 	@Operation(summary = "Record a consent grant or refusal/withdrawal for a purpose")
 	ResponseEntity<Consents.Consent> record(@PathVariable long id, @Valid @RequestBody ConsentRequest request) {
-		return ResponseEntity.status(201).body(consents.record(visible(id), request.purpose(), request.granted(),
+		return ResponseEntity.status(201).body(consents.decide(visible(id), request.purpose(), request.granted(),
 				request.source(), request.textVersion()));
 	}
 

@@ -1,5 +1,6 @@
 package com.leadflow.crmsync.nurture;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,14 +12,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.leadflow.core.LeadConsentChanged;
 import com.leadflow.core.LeadTouched;
 import com.leadflow.core.LeadsTouched;
 import com.leadflow.crmsync.LeadStageChanged;
 import com.leadflow.crmsync.LifecycleStage;
 
 /**
- * When nurture tracks are re-evaluated: on every touch or batch of touches (after commit, through the publication
- * registry) and on a move into or out of NURTURING (in the move's transaction, so task and outbox message commit with
+ * When nurture tracks are re-evaluated: on a touch, a batch's touches that can change a decision, or a consent
+ * decided through the privacy API (after commit, through the publication registry), and on a move into or out of NURTURING (in the move's transaction, so task and outbox message commit with
  * it: the leads moved in a transaction are evaluated together just before it commits, one query per table).
  */
 @Component
@@ -35,9 +37,23 @@ class NurtureListeners {
 		tracks.evaluateAll(List.of(touched.leadId())); // the lead may be gone meanwhile (a reverted import): skipped
 	}
 
+	/**
+	 * Only what a batch can change is decided again: leads whose touch is an action some rule looks at, and leads
+	 * whose consents the batch changed. A page view or an e-mail open leaves every rule's answer as it was.
+	 */
 	@ApplicationModuleListener
 	void on(LeadsTouched touched) {
-		tracks.evaluateAll(touched.leadIds());
+		Set<String> decisive = tracks.decisiveActions();
+		Set<Long> leads = new LinkedHashSet<>(touched.consentChanged());
+		touched.touches().stream().filter(t -> decisive.contains(t.action().name())).forEach(t -> leads.add(t.leadId()));
+		if (!leads.isEmpty()) {
+			tracks.evaluateAll(leads);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(LeadConsentChanged changed) {
+		tracks.evaluateAll(List.of(changed.leadId()));
 	}
 
 	@EventListener

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,6 +86,16 @@ public class NurtureTracks {
 
 	public List<NurtureRule> rules() {
 		return properties.nurture().rules();
+	}
+
+	/** The touch actions some rule looks at: a touch of any other action cannot change a lead's task. */
+	Set<String> decisiveActions() {
+		Set<String> actions = new HashSet<>();
+		rules().forEach(r -> {
+			actions.addAll(r.done());
+			actions.addAll(r.notDone());
+		});
+		return actions;
 	}
 
 	/** Decides a lead's current task from its stage, timeline and consent (serialised with its moves). */
