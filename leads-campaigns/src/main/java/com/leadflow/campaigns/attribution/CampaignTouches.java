@@ -1,10 +1,8 @@
 package com.leadflow.campaigns.attribution;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,22 +17,29 @@ public class CampaignTouches {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
-	CampaignTouches(JdbcClient jdbc, JdbcTemplate batch) {
+	CampaignTouches(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
+	/** Records touches in one statement (a batch of arrivals, an import chunk). */
 	public void record(List<Recorded> touches) {
 		if (touches.isEmpty()) {
 			return;
 		}
-		batch.batchUpdate("""
+		jdbc.sql("""
 				insert into campaign_touch (touch_id, lead_id, series_id, channel, lead_created, import_job_id, row_no, occurred_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (touch_id) do nothing""",
-				touches.stream().map(t -> new Object[] { t.touchId(), t.leadId(), t.seriesId(), t.channel(), t.leadCreated(),
-						t.importJobId(), t.rowNo(), Timestamp.from(t.occurredAt()) }).toList());
+				select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::boolean[], ?::bigint[], ?::bigint[],
+				                     ?::timestamptz[])
+				on conflict (touch_id) do nothing""")
+			.params(touches.stream().mapToLong(Recorded::touchId).toArray(),
+					touches.stream().mapToLong(Recorded::leadId).toArray(),
+					touches.stream().mapToLong(Recorded::seriesId).toArray(),
+					touches.stream().map(Recorded::channel).toArray(String[]::new),
+					touches.stream().map(Recorded::leadCreated).toArray(Boolean[]::new),
+					touches.stream().map(Recorded::importJobId).toArray(Long[]::new),
+					touches.stream().map(Recorded::rowNo).toArray(Long[]::new),
+					touches.stream().map(t -> t.occurredAt().toString()).toArray(String[]::new))
+			.update();
 	}
 
 	/** Which of these leads an import job created (to tell duplicates inside a file from existing leads). */

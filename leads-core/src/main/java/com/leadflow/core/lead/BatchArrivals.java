@@ -170,7 +170,7 @@ class BatchArrivals {
 		for (int k = 0; k < items.size(); k++) {
 			Item it = items.get(k);
 			it.touchId = touchIds[k];
-			arrived.add(new PoolSideEffects.Arrived(it.row.id, it.touchId, it.arrival.touch()));
+			arrived.add(new PoolSideEffects.Arrived(it.row, it.touchId, it.arrival.touch()));
 			if (!it.created()) {
 				changes.add(new ArrivalChanges.Arrived(it.touchId, it.before, it.row,
 						it.newKeys.stream().map(added::get).toList()));

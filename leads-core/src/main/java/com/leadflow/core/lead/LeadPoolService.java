@@ -238,7 +238,7 @@ class LeadPoolService implements LeadPool {
 		}
 		leads.touched(lead.id, arrival.at());
 		sideEffects.recordConsent(lead.id, arrival.touch(), arrival.consent());
-		List<PoolSideEffects.Arrived> arrived = List.of(new PoolSideEffects.Arrived(lead.id, touchId.getAsLong(), arrival.touch()));
+		List<PoolSideEffects.Arrived> arrived = List.of(new PoolSideEffects.Arrived(lead, touchId.getAsLong(), arrival.touch()));
 		sideEffects.applyTagRulesAll(arrived);
 		sideEffects.noticeKnownCustomers(arrived);
 		if (created) {

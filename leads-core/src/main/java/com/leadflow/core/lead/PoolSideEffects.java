@@ -63,8 +63,12 @@ class PoolSideEffects {
 		return List.of(ConsentPurpose.MARKETING_EMAIL, ConsentPurpose.CALLS, ConsentPurpose.WECHAT_MESSAGES);
 	}
 
-	/** One arrival of a batch: the lead, its touch id and touch. */
-	record Arrived(long leadId, long touchId, TouchInput touch) {
+	/** One arrival of a batch: the lead as stored by it, its touch id and touch. */
+	record Arrived(LeadRow lead, long touchId, TouchInput touch) {
+
+		long leadId() {
+			return lead.id;
+		}
 	}
 
 	/** The tag rules for a batch of arrivals, in one statement. */
@@ -97,23 +101,30 @@ class PoolSideEffects {
 	 * the lead's owner) gets a notice with the touch. One statement for a batch of arrivals.
 	 */
 	void noticeKnownCustomers(List<Arrived> arrivals) {
-		if (arrivals.isEmpty()) {
+		List<Arrived> known = arrivals.stream() // with neither an owner nor an account, nobody can be told
+			.filter(a -> a.lead().field("owner") != null || a.lead().companyId != null)
+			.toList();
+		if (known.isEmpty()) {
 			return;
 		}
 		jdbc.sql("""
 				insert into customer_notification (owner, lead_id, company_id, touch_id, message)
-				select coalesce(c.owner, l.owner), l.id, c.id, t.touch_id,
-				       'Your customer ' || coalesce(l.name, 'lead ' || l.id) || coalesce(' (' || c.name || ')', '')
+				select coalesce(c.owner, t.owner), t.lead_id, c.id, t.touch_id,
+				       'Your customer ' || coalesce(t.name, 'lead ' || t.lead_id) || coalesce(' (' || c.name || ')', '')
 				       || ' has new activity: ' || t.action
-				from unnest(?::bigint[], ?::bigint[], ?::text[]) with ordinality t(lead_id, touch_id, action, n)
-				join lead l on l.id = t.lead_id left join company c on c.id = l.company_id
-				where coalesce(c.owner, l.owner) is not null
+				from unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[])
+				     with ordinality t(lead_id, touch_id, action, company_id, owner, name, n)
+				left join company c on c.id = t.company_id
+				where coalesce(c.owner, t.owner) is not null
 				  and (coalesce(c.existing_customer, false)
-				       or exists(select 1 from lead_identity i where i.lead_id = l.id and i.kind = ?))
+				       or exists(select 1 from lead_identity i where i.lead_id = t.lead_id and i.kind = ?))
 				order by t.n""")
-			.params(arrivals.stream().mapToLong(Arrived::leadId).toArray(),
-					arrivals.stream().mapToLong(Arrived::touchId).toArray(),
-					arrivals.stream().map(a -> a.touch().action().name()).toArray(String[]::new),
+			.params(known.stream().mapToLong(Arrived::leadId).toArray(),
+					known.stream().mapToLong(Arrived::touchId).toArray(),
+					known.stream().map(a -> a.touch().action().name()).toArray(String[]::new),
+					known.stream().map(a -> a.lead().companyId).toArray(Long[]::new),
+					known.stream().map(a -> a.lead().field("owner")).toArray(String[]::new),
+					known.stream().map(a -> a.lead().field("name")).toArray(String[]::new),
 					IdentityKind.CRM_CONTACT.name())
 			.update();
 	}
