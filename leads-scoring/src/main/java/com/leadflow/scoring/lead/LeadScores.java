@@ -71,7 +71,7 @@ public class LeadScores {
 				insert into lead_score (lead_id, group_name, model_id, scope, model_version, total, band, fit_points,
 				                        fit_grade, behaviour_points, breakdown, scored_at)
 				select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[],
-				                     ?::float8[], ?::text[], ?::float8[], ?::jsonb[], ?::timestamptz[])
+				                     ?::float8[], ?::text[], ?::float8[], ?::json[], ?::timestamptz[])
 				on conflict (lead_id, group_name) do update set model_id = excluded.model_id, scope = excluded.scope,
 				    model_version = excluded.model_version, total = excluded.total, band = excluded.band,
 				    fit_points = excluded.fit_points, fit_grade = excluded.fit_grade,
