@@ -180,6 +180,7 @@ class ScoringBenchmark {
 		EventBacklog.awaitReadModel(jdbc);
 		Statements.reset(jdbc);
 		Instant startedAt = Instant.now();
+		MachineCpu cpu = MachineCpu.start();
 
 		TouchAction[] actions = { TouchAction.PAGE_VIEW, TouchAction.EMAIL_OPEN, TouchAction.PAGE_VIEW,
 				TouchAction.EMAIL_CLICK, TouchAction.WECHAT_FOLLOW, TouchAction.PAGE_VIEW, TouchAction.EMAIL_OPEN,
@@ -196,6 +197,9 @@ class ScoringBenchmark {
 			then(ingestion.ingestAll(batch)).allMatch(r -> !r.rejected());
 		});
 		double endToEndSeconds = ingestSeconds + EventBacklog.awaitDrained(jdbc);
+		if (cpu != null) {
+			cpu.report("ScoringBenchmark", "end to end", total, 1000, "touches");
+		}
 		double readModelSeconds = endToEndSeconds + EventBacklog.awaitReadModel(jdbc);
 		Statements.print(jdbc, "touches ingested and scored end to end");
 		then(jdbc.queryForObject("select count(*) from touch where idempotency_key like 'ingest:bench-%'", Long.class))
