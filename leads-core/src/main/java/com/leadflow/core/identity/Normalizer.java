@@ -44,8 +44,24 @@ public final class Normalizer {
 		if (raw == null) {
 			return null;
 		}
+		if (printableAscii(raw)) {
+			return raw; // NFKC leaves it as it is and there is no space to fold (most e-mails, phones, codes)
+		}
 		String folded = SPACES.matcher(java.text.Normalizer.normalize(raw, Form.NFKC)).replaceAll(" ").strip();
 		return folded.isEmpty() ? null : folded;
+	}
+
+	private static boolean printableAscii(String s) {
+		if (s.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c <= ' ' || c > '~') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** A lower-cased, validated e-mail address, or empty when it is not one. */

@@ -35,6 +35,12 @@ public class Leads {
 	private static final String COLUMNS = "id, merged_into, " + String.join(", ", LeadRow.FIELDS)
 			+ ", company_id, attributes, field_sources, lifecycle_stage, created_at, last_touch_at";
 
+	private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Map<String, Map<String, String>>> SOURCES = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -401,12 +407,12 @@ public class Leads {
 			}
 		}
 		Timestamp lastTouch = rs.getTimestamp("last_touch_at");
+		String attributes = rs.getString("attributes");
+		String sources = rs.getString("field_sources");
 		return new LeadRow(rs.getLong("id"), (Long) rs.getObject("merged_into"), fields,
 				(Long) rs.getObject("company_id"),
-				json.readValue(rs.getString("attributes"), new TypeReference<Map<String, Object>>() {
-				}), sourcesFromJson(json.readValue(rs.getString("field_sources"),
-						new TypeReference<Map<String, Map<String, String>>>() {
-						})),
+				"{}".equals(attributes) ? new LinkedHashMap<>() : json.readValue(attributes, ATTRIBUTES),
+				sourcesFromJson("{}".equals(sources) ? null : json.readValue(sources, SOURCES)),
 				rs.getString("lifecycle_stage"), rs.getTimestamp("created_at").toInstant(),
 				lastTouch == null ? null : lastTouch.toInstant());
 	}
