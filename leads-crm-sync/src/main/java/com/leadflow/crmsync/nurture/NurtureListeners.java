@@ -20,8 +20,9 @@ import com.leadflow.crmsync.LifecycleStage;
 
 /**
  * When nurture tracks are re-evaluated: on a touch, a batch's touches that can change a decision, or a consent
- * decided through the privacy API (after commit, through the publication registry), and on a move into or out of NURTURING (in the move's transaction, so task and outbox message commit with
- * it: the leads moved in a transaction are evaluated together just before it commits, one query per table).
+ * decided through the privacy API (after commit, through the publication registry), and on a move into or out of
+ * NURTURING (in the move's transaction, so task and outbox message commit with it: the leads moved in a transaction
+ * are evaluated together just before it commits, one query per table).
  */
 @Component
 class NurtureListeners {
