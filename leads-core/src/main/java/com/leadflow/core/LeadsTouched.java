@@ -8,7 +8,8 @@ import java.util.List;
  * Arrivals of a batch that needed the one-by-one path (merges, several rows of one person) publish their own
  * per-arrival events and are not in it.
  * @param touches the touches appended, in the batch's order
- * @param profileChanged leads whose profile the batch changed (besides the new ones)
+ * @param profileChanged leads whose profile the batch changed (besides the new ones): a field, the company or a new
+ *        identity key
  * @param consentChanged leads whose consents the batch changed (a form's grant, an unsubscribe)
  */
 public record LeadsTouched(List<LeadTouched> touches, List<Long> profileChanged, List<Long> consentChanged) {

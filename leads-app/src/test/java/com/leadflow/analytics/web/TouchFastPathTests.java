@@ -71,7 +71,7 @@ class TouchFastPathTests {
 		}
 		String run = Long.toString(System.nanoTime(), 36);
 		Map<String, Long> leads = new HashMap<>();
-		for (String lead : List.of("fast", "channel", "bounce", "older", "month", "lost", "call")) {
+		for (String lead : List.of("fast", "channel", "bounce", "older", "month", "lost", "call", "phone", "phone-one")) {
 			Instant first = lead.equals("month") ? base.minus(40, ChronoUnit.DAYS) : base;
 			leads.put(lead, ingest(admin, series, lead + "-" + run, "EDM", "PAGE_VIEW", first, "first"));
 		}
@@ -91,6 +91,12 @@ class TouchFastPathTests {
 		ingest(admin, series, "month-" + run, "EDM", "PAGE_VIEW", base, "a");
 		ingest(admin, series, "lost-" + run, "EDM", "PAGE_VIEW", Instant.now(), "a"); // re-engages the lost lead
 		ingest(admin, series, "call-" + run, "EDM", "CALL", base.plusSeconds(1), "a");
+		Map<String, Object> withPhone = item(series, "phone-" + run, "EDM", "PAGE_VIEW", base.plusSeconds(1), "a");
+		withPhone.put("phone", "+8613911" + String.format("%06d", Math.floorMod(System.nanoTime(), 1_000_000)));
+		ok(post(admin, "/api/ingest/batches", Map.of("items", List.of(withPhone)))); // a new key: the profile changed
+		Map<String, Object> onePhone = item(series, "phone-one-" + run, "EDM", "PAGE_VIEW", base.plusSeconds(1), "a");
+		onePhone.put("phone", "+8613912" + String.format("%06d", Math.floorMod(System.nanoTime(), 1_000_000)));
+		ok(post(admin, "/api/ingest/touches", onePhone)); // the same, one arrival at a time
 		settle(jdbc);
 		// two touches of one lead, claimed together: moved at once to the newer one
 		ok(post(admin, "/api/ingest/batches", Map.of("items",

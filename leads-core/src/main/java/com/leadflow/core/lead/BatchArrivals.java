@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -206,7 +207,10 @@ class BatchArrivals {
 					it.touchId, List.of());
 		}
 		if (!touched.isEmpty()) {
-			events.publishEvent(new LeadsTouched(touched, changedRows.stream().map(r -> r.id).toList(), consentChanged));
+			Set<Long> profileChanged = new LinkedHashSet<>(); // a new phone or e-mail changes the profile too
+			changedRows.forEach(r -> profileChanged.add(r.id));
+			items.stream().filter(it -> !it.created() && !it.newKeys.isEmpty()).forEach(it -> profileChanged.add(it.row.id));
+			events.publishEvent(new LeadsTouched(touched, List.copyOf(profileChanged), consentChanged));
 		}
 		return out;
 	}

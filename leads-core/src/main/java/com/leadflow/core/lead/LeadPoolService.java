@@ -245,7 +245,7 @@ class LeadPoolService implements LeadPool {
 			sideEffects.findDuplicateCandidatesAll(List.of(new PoolSideEffects.NewLead(lead.id, lead.field("name"),
 					lead.companyId, ArrivalParser.firstPhone(arrival))));
 		}
-		if (profileChanged) {
+		if (profileChanged || (!created && !addedIdentities.isEmpty())) { // a new phone or e-mail changes it too
 			events.publishEvent(new LeadProfileChanged(lead.id));
 		}
 		events.publishEvent(new LeadTouched(lead.id, touchId.getAsLong(), arrival.touch().action(),
