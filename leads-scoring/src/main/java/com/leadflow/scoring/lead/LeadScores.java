@@ -171,7 +171,12 @@ public class LeadScores {
 			return;
 		}
 		b.append('"');
-		for (int i = 0; i < s.length(); i++) {
+		int plain = 0; // the part that needs no escape is copied at once
+		while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+			plain++;
+		}
+		b.append(s, 0, plain);
+		for (int i = plain; i < s.length(); i++) {
 			char c = s.charAt(i);
 			switch (c) {
 				case '"' -> b.append("\\\"");
