@@ -1,6 +1,7 @@
 package com.leadflow.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,14 +21,20 @@ final class MachineCpu {
 
 	private final long steal;
 
-	private MachineCpu(long busy, long steal) {
+	private final long jvmNanos;
+
+	private final long jitMillis;
+
+	private MachineCpu(long busy, long steal, long jvmNanos, long jitMillis) {
 		this.busy = busy;
 		this.steal = steal;
+		this.jvmNanos = jvmNanos;
+		this.jitMillis = jitMillis;
 	}
 
 	static MachineCpu start() {
 		long[] t = read();
-		return t == null ? null : new MachineCpu(t[0], t[1]);
+		return t == null ? null : new MachineCpu(t[0], t[1], jvmNanos(), jitMillis());
 	}
 
 	/** Prints the busy and stolen CPU seconds since {@link #start} per {@code perUnits} units of work. */
@@ -39,8 +46,25 @@ final class MachineCpu {
 		double scale = (double) perUnits / units;
 		BenchmarkReport.figure(benchmark, phase + ": CPU time of the whole machine (all processes, both cores) per "
 				+ String.format("%,d", perUnits) + " " + unit, (t[0] - busy) / HZ * scale, "CPU s");
+		BenchmarkReport.figure(benchmark, phase + ": of which this JVM (the rest is mostly PostgreSQL), per "
+				+ String.format("%,d", perUnits) + " " + unit, (jvmNanos() - jvmNanos) / 1e9 * scale, "CPU s");
+		BenchmarkReport.figure(benchmark, phase + ": time the JIT compilers spent compiling in the same span (a warm "
+				+ "JVM spends next to none), per " + String.format("%,d", perUnits) + " " + unit,
+				(jitMillis() - jitMillis) / 1e3 * scale, "s");
 		BenchmarkReport.figure(benchmark, phase + ": CPU time stolen by the host in the same span, per "
 				+ String.format("%,d", perUnits) + " " + unit, (t[1] - steal) / HZ * scale, "CPU s");
+	}
+
+	/** CPU time of this JVM, every thread. */
+	private static long jvmNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/** Time spent compiling so far, summed over the compiler threads. */
+	private static long jitMillis() {
+		var jit = ManagementFactory.getCompilationMXBean();
+		return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
 	}
 
 	/** busy (user + nice + system + irq + softirq) and steal ticks, or null off Linux. */

@@ -155,10 +155,11 @@ public class Touches {
 		return jdbc.sql("select count(*) from touch where lead_id = ?").param(leadId).query(Long.class).single();
 	}
 
+	/** A row of {@link #COLUMNS}, by position (a name is looked up in a map per value read). */
 	private Touch touch(ResultSet rs) throws SQLException {
-		Map<String, Object> payload = JsonObjects.read(json, rs.getString("payload"));
-		return new Touch(rs.getLong("id"), rs.getLong("lead_id"), TouchAction.valueOf(rs.getString("action")),
-				rs.getString("channel"), (Long) rs.getObject("series_id"), rs.getTimestamp("occurred_at").toInstant(),
-				(Integer) rs.getObject("minutes"), rs.getString("content_id"), payload);
+		Map<String, Object> payload = JsonObjects.read(json, rs.getString(9));
+		return new Touch(rs.getLong(1), rs.getLong(2), TouchAction.valueOf(rs.getString(3)), rs.getString(4),
+				(Long) rs.getObject(5), rs.getTimestamp(6).toInstant(), (Integer) rs.getObject(7), rs.getString(8),
+				payload);
 	}
 }
