@@ -47,6 +47,14 @@ public interface LeadPool {
 	/** Snapshots of several leads (merged ids follow to their survivor; unknown ids are skipped). */
 	List<LeadSnapshot> findAll(Collection<Long> leadIds);
 
+	/**
+	 * {@link #findAll} for hot paths that look at a lead's profile only (scoring): tags, attributes and phone numbers
+	 * may come back empty; fields, company, e-mails and whether the lead is a known customer are all there.
+	 */
+	default List<LeadSnapshot> findProfiles(Collection<Long> leadIds) {
+		return findAll(leadIds);
+	}
+
 	/** The id of the lead that an id resolves to today (itself, or the survivor of its merges); 0 for no such lead. */
 	long canonicalId(long leadId);
 

@@ -298,8 +298,17 @@ class LeadPoolService implements LeadPool {
 
 	@Override
 	public List<LeadSnapshot> findAll(Collection<Long> leadIds) {
+		return findAll(leadIds, false);
+	}
+
+	@Override
+	public List<LeadSnapshot> findProfiles(Collection<Long> leadIds) {
+		return findAll(leadIds, true);
+	}
+
+	private List<LeadSnapshot> findAll(Collection<Long> leadIds, boolean profileOnly) {
 		Set<Long> ids = new LinkedHashSet<>(leadIds);
-		List<LeadSnapshot> found = snapshots.of(ids); // active ones; merged or unknown ids are followed after
+		List<LeadSnapshot> found = snapshots.of(ids, profileOnly); // active ones; merged or unknown ids are followed after
 		if (found.size() == ids.size()) {
 			return found;
 		}
@@ -307,7 +316,7 @@ class LeadPoolService implements LeadPool {
 		Set<Long> survivors = new LinkedHashSet<>(leads.canonicalIds(ids).values());
 		found.forEach(l -> survivors.remove(l.id()));
 		List<LeadSnapshot> all = new ArrayList<>(found);
-		all.addAll(snapshots.of(survivors));
+		all.addAll(snapshots.of(survivors, profileOnly));
 		all.sort(Comparator.comparingLong(LeadSnapshot::id));
 		return all;
 	}

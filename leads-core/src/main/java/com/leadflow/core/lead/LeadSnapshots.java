@@ -40,17 +40,33 @@ class LeadSnapshots {
 	}
 
 	List<LeadSnapshot> of(Collection<Long> ids) {
+		return of(ids, false);
+	}
+
+	/**
+	 * @param profileOnly leave tags, attributes and phone numbers out (empty in the snapshots): the server reads two
+	 *        probes of {@code lead_identity} instead of every key, no tags and no attributes, and no phone is decrypted
+	 */
+	List<LeadSnapshot> of(Collection<Long> ids, boolean profileOnly) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
+		String details = profileOnly ? """
+				       array(select 'EMAIL ' || i.value_enc from lead_identity i
+				             where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id)
+				       || array(select 'CRM_CONTACT -' from lead_identity i
+				                where i.lead_id = l.id and i.kind = 'CRM_CONTACT' limit 1) identities,
+				       '{}'::text[] tags, null attributes,""" : """
+				       array(select i.kind || ' ' || i.value_enc from lead_identity i
+				             where i.lead_id = l.id order by i.kind, i.id) identities,
+				       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
+				       l.attributes::text attributes,""";
 		return jdbc.sql("""
 				select l.id, l.name, l.title, l.decision_role, l.region, l.province, l.city, l.owner, l.lifecycle_stage,
 				       l.budget, l.need, l.timeframe, l.company_id, c.name company_name, c.industry, c.size_band,
 				       coalesce(c.existing_customer, false) existing_customer,
-				       array(select i.kind || ' ' || i.value_enc from lead_identity i
-				             where i.lead_id = l.id order by i.kind, i.id) identities,
-				       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
-				       l.attributes::text attributes, l.created_at, l.last_touch_at
+				""" + details + """
+				       l.created_at, l.last_touch_at
 				from lead l left join company c on c.id = l.company_id
 				where l.id = any(?) and l.merged_into is null order by l.id""")
 			.param(ids.stream().mapToLong(Long::longValue).toArray())
@@ -61,7 +77,8 @@ class LeadSnapshots {
 	private LeadSnapshot snapshot(ResultSet rs) throws SQLException {
 		String role = rs.getString("decision_role");
 		Timestamp lastTouch = rs.getTimestamp("last_touch_at");
-		Map<String, Object> attributes = JsonObjects.read(json, rs.getString("attributes"));
+		String attributesJson = rs.getString("attributes");
+		Map<String, Object> attributes = attributesJson == null ? Map.of() : JsonObjects.read(json, attributesJson);
 		Map<String, List<String>> identities = new HashMap<>(); // kind → encrypted values, oldest first
 		for (String kindAndValue : strings(rs.getArray("identities"))) {
 			int space = kindAndValue.indexOf(' ');

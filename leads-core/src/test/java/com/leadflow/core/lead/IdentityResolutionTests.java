@@ -22,6 +22,7 @@ import com.leadflow.core.Arrival;
 import com.leadflow.core.Arrival.Person;
 import com.leadflow.core.Arrival.TouchInput;
 import com.leadflow.core.LeadPool;
+import com.leadflow.core.LeadSnapshot;
 import com.leadflow.core.Resolution;
 import com.leadflow.core.TouchAction;
 import com.leadflow.core.identity.InvalidArrivalException;
@@ -170,6 +171,34 @@ class IdentityResolutionTests {
 		then(jdbc.sql("select owner || ': ' || message from customer_notification where lead_id = ?")
 			.param(lead.leadId()).query(String.class).list())
 			.containsExactly("sales.zhou: Your customer Gao Jie has new activity: WEBINAR_ATTEND");
+	}
+
+	@Test
+	void aProfileReadHasAllOfTheSnapshotButTagsAttributesAndPhones() {
+		Person crmContact = new Person("Gao Jie", "IT Director", null, List.of("gao.jie@example.com"),
+				List.of("+86 138 0013 8000"), null, null, "CRM-C-78", "华东", "上海", "上海", "50万", "clear", "3 months",
+				"sales.zhou", java.util.Map.of("converted", true));
+		long known = pool.resolve(new Arrival(crmContact, new Arrival.CompanyInfo("Acme", "Manufacturing", "100-499",
+				"华东"), TouchInput.of(TouchAction.WEBINAR_ATTEND, "WEBINAR", Instant.now()), "CRM")).leadId();
+		long plain = pool.resolve(arrival("Li Lei", "li.lei@example.com", "13900139000")).leadId();
+		jdbc.sql("insert into lead_tag (lead_id, tag, origin) values (?, 'vip', 'MANUAL')").param(known).update();
+
+		List<LeadSnapshot> full = pool.findAll(List.of(known, plain));
+		List<LeadSnapshot> profiles = pool.findProfiles(List.of(plain, known));
+
+		then(full.getFirst().tags()).containsExactly("vip");
+		then(full.getFirst().attributes()).containsEntry("converted", true);
+		then(full).allSatisfy(l -> then(l.phones()).hasSize(1));
+		then(profiles).extracting(LeadSnapshot::existingCustomer).containsExactly(true, false);
+		then(profiles).extracting(LeadSnapshot::emails)
+			.containsExactly(List.of("gao.jie@example.com"), List.of("li.lei@example.com"));
+		then(profiles).allSatisfy(l -> {
+			then(l.tags()).isEmpty();
+			then(l.attributes()).isEmpty();
+			then(l.phones()).isEmpty();
+		});
+		then(profiles).usingRecursiveFieldByFieldElementComparatorIgnoringFields("tags", "attributes", "phones")
+			.isEqualTo(full);
 	}
 
 	@Test

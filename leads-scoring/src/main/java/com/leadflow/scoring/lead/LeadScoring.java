@@ -110,7 +110,7 @@ public class LeadScoring implements ScoringService {
 			return new BatchResult(List.of(), 0);
 		}
 		scores.lock(leadIds);
-		List<LeadSnapshot> leads = pool.findAll(leadIds);
+		List<LeadSnapshot> leads = pool.findProfiles(leadIds);
 		Set<Long> ids = new HashSet<>();
 		leads.forEach(l -> ids.add(l.id()));
 		Map<Long, List<Touch>> timelines = pool.touches(ids);
