@@ -117,8 +117,10 @@ public final class FactBuilder {
 		Instant sqlAt = reached.get(FunnelStage.SQL);
 
 		// touches: attribution, upkeep, sales touches
-		Touch first = touches.stream().filter(t -> !NOT_ATTRIBUTED.contains(t.action()) && !salesActions.contains(t.action()))
-			.findFirst().orElse(touches.isEmpty() ? null : touches.getFirst());
+		Touch firstAttributed = touches.stream()
+			.filter(t -> !NOT_ATTRIBUTED.contains(t.action()) && !salesActions.contains(t.action()))
+			.findFirst().orElse(null);
+		Touch first = firstAttributed != null || touches.isEmpty() ? firstAttributed : touches.getFirst();
 		Touch last = touches.stream()
 			.filter(t -> !NOT_ATTRIBUTED.contains(t.action()) && !salesActions.contains(t.action()))
 			.filter(t -> sqlAt == null || !t.occurredAt().isAfter(sqlAt))
@@ -142,7 +144,7 @@ public final class FactBuilder {
 				month(lastTouch), ProfileField.presentIn(lead), bounced, dead,
 				current.name(), band == null ? null : band.name(), first == null ? null : first.seriesId(),
 				first == null ? null : first.channel(), last == null ? null : last.seriesId(),
-				last == null ? null : last.channel(), reached.get(FunnelStage.MQL), sqlAt,
+				last == null ? null : last.channel(), firstAttributed != null, reached.get(FunnelStage.MQL), sqlAt,
 				reached.get(FunnelStage.OPPORTUNITY), wonAt, nurtured, lost, lastSales,
 				wonAt == null ? null : amount(lead.attributes().get(dealAmountAttribute)), times);
 	}

@@ -77,7 +77,16 @@ public class FactRefresher {
 		});
 		jdbc.queryForList("select pg_advisory_xact_lock_shared(?)", READ_MODEL_LOCK);
 		Set<Long> moved = facts.moveLastTouch(touches);
-		touches.stream().map(LeadFacts.NewTouches::leadId).filter(id -> !moved.contains(id)).forEach(full::add);
+		List<LeadFacts.NewTouches> across = touches.stream().filter(t -> !moved.contains(t.leadId())).toList();
+		if (!across.isEmpty()) { // to another series, channel or month: the rollups move with them
+			List<Long> ids = across.stream().map(LeadFacts.NewTouches::leadId).toList();
+			Rollups.Contributions before = rollups.of(ids);
+			Set<Long> movedAcross = facts.moveNewestTouch(across);
+			if (!movedAcross.isEmpty()) {
+				rollups.apply(before, rollups.of(ids));
+			}
+			ids.stream().filter(id -> !movedAcross.contains(id)).forEach(full::add);
+		}
 		if (!full.isEmpty()) {
 			refresh(full);
 		}

@@ -6,13 +6,14 @@ import java.time.LocalDate;
 
 /**
  * What analytics keeps about one lead (a row of {@code analytics_lead}): its segment, present profile fields, upkeep
- * flags, stage and band, attributed series and channel (first and last touch), when it first reached each funnel
- * stage and how long it spent in each.
+ * flags, stage and band, attributed series and channel (first and last touch; {@code hasAttributedTouch}: whether
+ * any touch earns attribution, else both come from the first touch), when it first reached each funnel stage and how
+ * long it spent in each.
  */
 public record LeadFact(long leadId, String industry, String region, String sizeBand, String owner, Instant createdAt,
 		LocalDate createdDay, Instant lastTouchAt, int lastTouchMonth, int presentMask, boolean emailBounced,
 		boolean phoneDead, String stage, String band, Long firstSeriesId, String firstChannel, Long lastSeriesId,
-		String lastChannel, Instant mqlAt, Instant sqlAt, Instant oppAt, Instant wonAt, Instant nurturedAt,
+		String lastChannel, boolean hasAttributedTouch, Instant mqlAt, Instant sqlAt, Instant oppAt, Instant wonAt, Instant nurturedAt,
 		Instant lostAt, Instant lastSalesTouchAt, BigDecimal wonRevenue, StageTimes times) {
 
 	/**

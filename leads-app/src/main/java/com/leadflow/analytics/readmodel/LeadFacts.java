@@ -18,7 +18,7 @@ public class LeadFacts {
 	private static final String COLUMNS = """
 			lead_id, industry, region, size_band, owner, created_at, created_day, last_touch_at, last_touch_month,
 			present_mask, email_bounced, phone_dead, stage, band, first_series_id, first_channel, last_series_id,
-			last_channel, mql_at, sql_at, opp_at, won_at, nurtured_at, lost_at, last_sales_touch_at, won_revenue,
+			last_channel, has_attributed_touch, mql_at, sql_at, opp_at, won_at, nurtured_at, lost_at, last_sales_touch_at, won_revenue,
 			secs_lead, secs_mql, secs_sql, secs_opp, in_lead, in_mql, in_sql, in_opp, open_stage, open_since""";
 
 	private final JdbcTemplate jdbc;
@@ -68,14 +68,41 @@ public class LeadFacts {
 				  and f.last_series_id is not distinct from t.series_id and f.last_channel is not distinct from t.channel
 				  and not (t.email_state and f.email_bounced)
 				  and (f.lost_at is null or t.newest <= f.lost_at or f.last_touch_at > f.lost_at)
-				returning f.lead_id""", Long.class,
-				touches.stream().map(NewTouches::leadId).toArray(Long[]::new),
+				returning f.lead_id""", Long.class, arrays(touches)));
+	}
+
+	private static Object[] arrays(List<NewTouches> touches) {
+		return new Object[] { touches.stream().map(NewTouches::leadId).toArray(Long[]::new),
 				touches.stream().map(t -> Timestamp.from(t.oldest())).toArray(Timestamp[]::new),
 				touches.stream().map(t -> Timestamp.from(t.newest())).toArray(Timestamp[]::new),
 				touches.stream().map(NewTouches::month).toArray(Integer[]::new),
 				touches.stream().map(NewTouches::seriesId).toArray(Long[]::new),
 				touches.stream().map(NewTouches::channel).toArray(String[]::new),
-				touches.stream().map(NewTouches::emailState).toArray(Boolean[]::new)));
+				touches.stream().map(NewTouches::emailState).toArray(Boolean[]::new) };
+	}
+
+	/**
+	 * Moves the last touch of facts forward in place where the new touches are newer than everything the fact has
+	 * seen, whatever their series, channel and month: the last touch, its month, the e-mail bounce flag and (before
+	 * the lead became an SQL; later touches earn no attribution) the last series and channel become the new touches'.
+	 * Only for facts with a touch that earns attribution, so the first attribution stays. The rollups the moved facts
+	 * feed are the caller's to move.
+	 * @return the leads moved; the others must be recomputed
+	 */
+	Set<Long> moveNewestTouch(List<NewTouches> touches) {
+		if (touches.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.queryForList("""
+				update analytics_lead f set last_touch_at = t.newest, last_touch_month = t.month,
+				       last_series_id = case when f.sql_at is null then t.series_id else f.last_series_id end,
+				       last_channel = case when f.sql_at is null then t.channel else f.last_channel end,
+				       email_bounced = f.email_bounced and not t.email_state
+				from unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::int[], ?::bigint[], ?::text[], ?::boolean[])
+				     t(lead_id, oldest, newest, month, series_id, channel, email_state)
+				where f.lead_id = t.lead_id and t.oldest > f.last_touch_at and f.has_attributed_touch
+				  and (f.sql_at is null or t.oldest > f.sql_at)
+				returning f.lead_id""", Long.class, arrays(touches)));
 	}
 
 	void delete(Collection<Long> leadIds) {
@@ -93,7 +120,7 @@ public class LeadFacts {
 		return new Object[] { f.leadId(), f.industry(), f.region(), f.sizeBand(), f.owner(), ts(f.createdAt()),
 				Date.valueOf(f.createdDay()), ts(f.lastTouchAt()), f.lastTouchMonth(), f.presentMask(), f.emailBounced(),
 				f.phoneDead(), f.stage(), f.band(), f.firstSeriesId(), f.firstChannel(), f.lastSeriesId(),
-				f.lastChannel(), ts(f.mqlAt()), ts(f.sqlAt()), ts(f.oppAt()), ts(f.wonAt()), ts(f.nurturedAt()),
+				f.lastChannel(), f.hasAttributedTouch(), ts(f.mqlAt()), ts(f.sqlAt()), ts(f.oppAt()), ts(f.wonAt()), ts(f.nurturedAt()),
 				ts(f.lostAt()), ts(f.lastSalesTouchAt()), f.wonRevenue(), t.secsLead(), t.secsMql(), t.secsSql(),
 				t.secsOpp(), t.inLead(), t.inMql(), t.inSql(), t.inOpp(), t.openStage(), ts(t.openSince()) };
 	}
