@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The machine's CPU time (every process, every core: {@code /proc/stat}) over a phase of a benchmark: busy seconds
- * measure the work a phase took even when the machine runs slow, and stolen seconds show a noisy host. Linux only;
- * elsewhere {@link #start} gives null and nothing is reported.
+ * measure the work a phase took even when the machine runs slow, and stolen seconds show a noisy host. The JVM's own
+ * share and PostgreSQL's (client backends, autovacuum, the rest; its processes are sampled every 250 ms, so that
+ * short-lived autovacuum workers count too) are split out. Linux only; elsewhere {@link #start} gives null and nothing
+ * is reported.
  */
 final class MachineCpu {
 
@@ -25,23 +31,70 @@ final class MachineCpu {
 
 	private final long jitMillis;
 
+	/** PostgreSQL processes seen: pid → {kind of process, ticks when first seen, ticks when last seen}. */
+	private final Map<String, Object[]> postgres = new ConcurrentHashMap<>();
+
+	private final Thread sampler;
+
+	private volatile boolean sampling = true;
+
 	private MachineCpu(long busy, long steal, long jvmNanos, long jitMillis) {
 		this.busy = busy;
 		this.steal = steal;
 		this.jvmNanos = jvmNanos;
 		this.jitMillis = jitMillis;
+		samplePostgres(true);
+		this.sampler = Thread.ofPlatform().daemon().name("machine-cpu").start(() -> {
+			while (sampling) {
+				samplePostgres(false);
+				try {
+					Thread.sleep(250);
+				}
+				catch (InterruptedException e) {
+					return;
+				}
+			}
+		});
 	}
 
 	static MachineCpu start() {
 		long[] t = read();
-		try { Files.writeString(Path.of("/tmp/pgsample.go"), ""); } catch (IOException e) { }
 		return t == null ? null : new MachineCpu(t[0], t[1], jvmNanos(), jitMillis());
+	}
+
+	/** Reads every PostgreSQL process's CPU ticks; a process first seen at the start counts from then, others from 0. */
+	private void samplePostgres(boolean atStart) {
+		try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+			procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(d -> {
+				try {
+					String cmd = new String(Files.readAllBytes(d.resolve("cmdline"))).replace('\0', ' ');
+					if (!cmd.startsWith("postgres") && !cmd.contains("/bin/postgres ")) {
+						return;
+					}
+					String stat = Files.readString(d.resolve("stat"));
+					String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+					String kind = cmd.startsWith("postgres: autovacuum worker") ? "autovacuum"
+							: cmd.matches("postgres: \\S+ \\S+ \\d.*") ? "client backends" : "other processes";
+					postgres.compute(d.getFileName().toString(), (pid, seen) -> seen == null
+							? new Object[] { kind, atStart ? ticks : 0L, ticks } : new Object[] { seen[0], seen[1], ticks });
+				}
+				catch (IOException | RuntimeException e) {
+					// gone meanwhile
+				}
+			});
+		}
+		catch (IOException e) {
+			// no /proc
+		}
 	}
 
 	/** Prints the busy and stolen CPU seconds since {@link #start} per {@code perUnits} units of work. */
 	void report(String benchmark, String phase, long units, long perUnits, String unit) {
 		long[] t = read();
-		try { Files.writeString(Path.of("/tmp/pgsample.stop"), ""); } catch (IOException e) { }
+		sampling = false;
+		sampler.interrupt();
+		samplePostgres(false);
 		if (t == null) {
 			return;
 		}
@@ -50,6 +103,10 @@ final class MachineCpu {
 				+ String.format("%,d", perUnits) + " " + unit, (t[0] - busy) / HZ * scale, "CPU s");
 		BenchmarkReport.figure(benchmark, phase + ": of which this JVM (the rest is mostly PostgreSQL), per "
 				+ String.format("%,d", perUnits) + " " + unit, (jvmNanos() - jvmNanos) / 1e9 * scale, "CPU s");
+		Map<String, Long> byKind = new TreeMap<>();
+		postgres.values().forEach(p -> byKind.merge((String) p[0], (Long) p[2] - (Long) p[1], Long::sum));
+		byKind.forEach((kind, ticks) -> BenchmarkReport.figure(benchmark, phase + ": of which PostgreSQL's " + kind
+				+ ", per " + String.format("%,d", perUnits) + " " + unit, ticks / HZ * scale, "CPU s"));
 		BenchmarkReport.figure(benchmark, phase + ": time the JIT compilers spent compiling in the same span (a warm "
 				+ "JVM spends next to none), per " + String.format("%,d", perUnits) + " " + unit,
 				(jitMillis() - jitMillis) / 1e3 * scale, "s");

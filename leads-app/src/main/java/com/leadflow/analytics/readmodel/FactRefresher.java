@@ -78,17 +78,20 @@ public class FactRefresher {
 		jdbc.queryForList("select pg_advisory_xact_lock_shared(?)", READ_MODEL_LOCK);
 		Set<Long> moved = facts.moveLastTouch(touches);
 		List<LeadFacts.NewTouches> across = touches.stream().filter(t -> !moved.contains(t.leadId())).toList();
+		Rollups.Contributions before = Rollups.Contributions.NONE;
+		Rollups.Contributions after = Rollups.Contributions.NONE;
 		if (!across.isEmpty()) { // to another series, channel or month: the rollups move with them
 			List<Long> ids = across.stream().map(LeadFacts.NewTouches::leadId).toList();
-			Rollups.Contributions before = rollups.of(ids);
+			before = rollups.of(ids);
 			Set<Long> movedAcross = facts.moveNewestTouch(across);
-			if (!movedAcross.isEmpty()) {
-				rollups.apply(before, rollups.of(ids));
-			}
+			after = movedAcross.isEmpty() ? before : rollups.of(ids);
 			ids.stream().filter(id -> !movedAcross.contains(id)).forEach(full::add);
 		}
 		if (!full.isEmpty()) {
-			refresh(full);
+			recompute(full, before, after);
+		}
+		else {
+			rollups.apply(before, after);
 		}
 	}
 
@@ -122,6 +125,15 @@ public class FactRefresher {
 	@Transactional
 	public void refresh(Collection<Long> leadIds) {
 		jdbc.queryForList("select pg_advisory_xact_lock_shared(?)", READ_MODEL_LOCK);
+		recompute(leadIds, Rollups.Contributions.NONE, Rollups.Contributions.NONE);
+	}
+
+	/**
+	 * Recomputes leads in full; the rollups move by their difference, together with {@code after − before} of facts
+	 * already moved in this transaction.
+	 */
+	private void recompute(Collection<Long> leadIds, Rollups.Contributions movedBefore,
+			Rollups.Contributions movedAfter) {
 		Map<Long, LeadSnapshot> active = new HashMap<>();
 		for (LeadSnapshot s : pool.findAll(leadIds)) {
 			active.put(s.id(), s);
@@ -144,7 +156,7 @@ public class FactRefresher {
 			jdbc.update("delete from analytics_lead_band where lead_id = any(?)", (Object) gone.toArray(Long[]::new));
 		}
 		facts.upsert(built);
-		rollups.apply(before, rollups.of(all));
+		rollups.apply(before.plus(movedBefore), rollups.of(all).plus(movedAfter));
 	}
 
 	private Map<Long, Map<String, ScoreBand>> bands(Collection<Long> ids) {

@@ -24,6 +24,27 @@ class Rollups {
 
 	/** Per rollup: key values → measure sums. */
 	record Contributions(Map<Rollup, Map<List<Object>, BigDecimal[]>> byRollup) {
+
+		static final Contributions NONE = new Contributions(Map.of());
+
+		/** The sums of both, key by key. */
+		Contributions plus(Contributions other) {
+			Map<Rollup, Map<List<Object>, BigDecimal[]>> out = new HashMap<>();
+			for (Rollup rollup : Rollup.ALL) {
+				Map<List<Object>, BigDecimal[]> sums = new HashMap<>();
+				for (Contributions c : List.of(this, other)) {
+					c.byRollup().getOrDefault(rollup, Map.of()).forEach((key, measures) -> sums.merge(key, measures.clone(),
+							(x, y) -> {
+								for (int i = 0; i < x.length; i++) {
+									x[i] = x[i].add(y[i]);
+								}
+								return x;
+							}));
+				}
+				out.put(rollup, sums);
+			}
+			return new Contributions(out);
+		}
 	}
 
 	private final JdbcTemplate jdbc;
@@ -59,12 +80,15 @@ class Rollups {
 		return new Contributions(out);
 	}
 
-	/** Adds {@code after − before} to every rollup. */
+	/**
+	 * Adds {@code after − before} to every rollup. One call per transaction: its rows are locked in one fixed order,
+	 * which two calls in one transaction would no longer keep.
+	 */
 	void apply(Contributions before, Contributions after) {
 		for (Rollup rollup : Rollup.ALL) {
 			Map<String, Object[]> rows = new TreeMap<>();
-			merge(rows, after.byRollup().get(rollup), 1);
-			merge(rows, before.byRollup().get(rollup), -1);
+			merge(rows, after.byRollup().getOrDefault(rollup, Map.of()), 1);
+			merge(rows, before.byRollup().getOrDefault(rollup, Map.of()), -1);
 			List<Object[]> changed = rows.values().stream().filter(r -> !allZero(r, rollup.keys().size())).toList();
 			if (changed.isEmpty()) {
 				continue;
