@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * The machine's CPU time (every process, every core: {@code /proc/stat}) over a phase of a benchmark: busy seconds
  * measure the work a phase took even when the machine runs slow, and stolen seconds show a noisy host. The JVM's own
- * share and PostgreSQL's (client backends, autovacuum, the rest; its processes are sampled every 250 ms, so that
+ * share and PostgreSQL's (client backends, autovacuum, the rest; its processes are sampled every second, so that
  * short-lived autovacuum workers count too) are split out. Linux only; elsewhere {@link #start} gives null and nothing
  * is reported.
  */
@@ -48,7 +48,7 @@ final class MachineCpu {
 			while (sampling) {
 				samplePostgres(false);
 				try {
-					Thread.sleep(250);
+					Thread.sleep(1000);
 				}
 				catch (InterruptedException e) {
 					return;
