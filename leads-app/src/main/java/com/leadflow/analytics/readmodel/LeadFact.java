@@ -13,8 +13,8 @@ import java.time.LocalDate;
 public record LeadFact(long leadId, String industry, String region, String sizeBand, String owner, Instant createdAt,
 		LocalDate createdDay, Instant lastTouchAt, int lastTouchMonth, int presentMask, boolean emailBounced,
 		boolean phoneDead, String stage, String band, Long firstSeriesId, String firstChannel, Long lastSeriesId,
-		String lastChannel, boolean hasAttributedTouch, Instant mqlAt, Instant sqlAt, Instant oppAt, Instant wonAt, Instant nurturedAt,
-		Instant lostAt, Instant lastSalesTouchAt, BigDecimal wonRevenue, StageTimes times) {
+		String lastChannel, boolean hasAttributedTouch, Instant mqlAt, Instant sqlAt, Instant oppAt, Instant wonAt,
+		Instant nurturedAt, Instant lostAt, Instant lastSalesTouchAt, BigDecimal wonRevenue, StageTimes times) {
 
 	/**
 	 * Seconds spent in each funnel stage in closed periods, whether the lead ever was in it, and the open period.

@@ -308,7 +308,8 @@ class LeadPoolService implements LeadPool {
 
 	private List<LeadSnapshot> findAll(Collection<Long> leadIds, boolean profileOnly) {
 		Set<Long> ids = new LinkedHashSet<>(leadIds);
-		List<LeadSnapshot> found = snapshots.of(ids, profileOnly); // active ones; merged or unknown ids are followed after
+		// active ones; merged or unknown ids are followed after
+		List<LeadSnapshot> found = snapshots.of(ids, profileOnly);
 		if (found.size() == ids.size()) {
 			return found;
 		}

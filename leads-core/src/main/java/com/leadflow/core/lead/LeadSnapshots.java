@@ -45,7 +45,9 @@ class LeadSnapshots {
 
 	/**
 	 * @param profileOnly leave tags, attributes and phone numbers out (empty in the snapshots): the server reads two
-	 *        probes of {@code lead_identity} instead of every key, no tags and no attributes, and no phone is decrypted
+	 *        probes of {@code lead_identity} instead of every key (the e-mails, and one placeholder entry when the lead
+	 *        has a CRM contact id, which is all the known-customer flag needs), no tags and no attributes, and no phone
+	 *        is decrypted
 	 */
 	List<LeadSnapshot> of(Collection<Long> ids, boolean profileOnly) {
 		if (ids.isEmpty()) {
