@@ -34,6 +34,9 @@ public class FactRefresher {
 	/** Advisory lock: batches hold it shared, a rebuild recomputing the rollups holds it exclusively. */
 	static final long READ_MODEL_LOCK = 0x616e616c79746963L;
 
+	/** First key of the per-lead advisory locks (scoring uses 30). */
+	private static final int LEAD_LOCKS = 32;
+
 	private final LeadPool pool;
 
 	private final LeadLifecycle lifecycle;
@@ -76,6 +79,7 @@ public class FactRefresher {
 			}
 		});
 		jdbc.queryForList("select pg_advisory_xact_lock_shared(?)", READ_MODEL_LOCK);
+		lock(byLead.keySet());
 		Set<Long> moved = facts.moveLastTouch(touches);
 		List<LeadFacts.NewTouches> across = touches.stream().filter(t -> !moved.contains(t.leadId())).toList();
 		Rollups.Contributions before = Rollups.Contributions.NONE;
@@ -125,7 +129,21 @@ public class FactRefresher {
 	@Transactional
 	public void refresh(Collection<Long> leadIds) {
 		jdbc.queryForList("select pg_advisory_xact_lock_shared(?)", READ_MODEL_LOCK);
+		lock(leadIds);
 		recompute(leadIds, Rollups.Contributions.NONE, Rollups.Contributions.NONE);
+	}
+
+	/**
+	 * Serialises work on these leads' facts across threads and nodes until the transaction ends (in id order, so two
+	 * batches never wait on each other in a circle). Without it, two batches holding marks of one lead both read its
+	 * old contributions to the rollups before either wrote, and its change was added to the rollups twice.
+	 */
+	private void lock(Collection<Long> leadIds) {
+		if (leadIds.isEmpty()) {
+			return;
+		}
+		jdbc.queryForObject("select count(pg_advisory_xact_lock(?, (id % 2147483647)::int)) from unnest(?::bigint[]) id",
+				Long.class, LEAD_LOCKS, leadIds.stream().sorted().toArray(Long[]::new));
 	}
 
 	/**
@@ -141,6 +159,7 @@ public class FactRefresher {
 		Map<Long, LeadStage> stages = lifecycle.stagesOf(active.keySet());
 		active.keySet().retainAll(stages.keySet()); // the others are gone meanwhile
 		Set<Long> all = new LinkedHashSet<>(leadIds);
+		lock(active.keySet().stream().filter(id -> !all.contains(id)).toList()); // survivors of merges
 		all.addAll(active.keySet());
 		List<Long> gone = all.stream().filter(id -> !active.containsKey(id)).toList();
 		Map<Long, List<Touch>> timelines = pool.touches(active.keySet());
