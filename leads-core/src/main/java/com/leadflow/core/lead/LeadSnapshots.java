@@ -44,10 +44,8 @@ class LeadSnapshots {
 	}
 
 	/**
-	 * @param profileOnly leave tags, attributes and phone numbers out (empty in the snapshots): the server reads two
-	 *        probes of {@code lead_identity} instead of every key (the e-mails, and one placeholder entry when the lead
-	 *        has a CRM contact id, which is all the known-customer flag needs), no tags and no attributes, and no phone
-	 *        is decrypted
+	 * @param profileOnly leave tags, attributes and phone numbers out (empty in the snapshots): the server reads the
+	 *        e-mail keys instead of every key, no tags and no attributes, and no phone is decrypted
 	 */
 	List<LeadSnapshot> of(Collection<Long> ids, boolean profileOnly) {
 		if (ids.isEmpty()) {
@@ -55,9 +53,7 @@ class LeadSnapshots {
 		}
 		String details = profileOnly ? """
 				       array(select 'EMAIL ' || i.value_enc from lead_identity i
-				             where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id)
-				       || array(select 'CRM_CONTACT -' from lead_identity i
-				                where i.lead_id = l.id and i.kind = 'CRM_CONTACT' limit 1) identities,
+				             where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id) identities,
 				       '{}'::text[] tags, null attributes,""" : """
 				       array(select i.kind || ' ' || i.value_enc from lead_identity i
 				             where i.lead_id = l.id order by i.kind, i.id) identities,
@@ -66,7 +62,8 @@ class LeadSnapshots {
 		return jdbc.sql("""
 				select l.id, l.name, l.title, l.decision_role, l.region, l.province, l.city, l.owner, l.lifecycle_stage,
 				       l.budget, l.need, l.timeframe, l.company_id, c.name company_name, c.industry, c.size_band,
-				       coalesce(c.existing_customer, false) existing_customer,
+				       coalesce(c.existing_customer, false) or exists(select 1 from lead_identity i
+				           where i.lead_id = l.id and i.kind = 'CRM_CONTACT') existing_customer,
 				""" + details + """
 				       l.created_at, l.last_touch_at
 				from lead l left join company c on c.id = l.company_id
@@ -79,8 +76,7 @@ class LeadSnapshots {
 	private LeadSnapshot snapshot(ResultSet rs) throws SQLException {
 		String role = rs.getString("decision_role");
 		Timestamp lastTouch = rs.getTimestamp("last_touch_at");
-		String attributesJson = rs.getString("attributes");
-		Map<String, Object> attributes = attributesJson == null ? Map.of() : JsonObjects.read(json, attributesJson);
+		Map<String, Object> attributes = JsonObjects.read(json, rs.getString("attributes"));
 		Map<String, List<String>> identities = new HashMap<>(); // kind → encrypted values, oldest first
 		for (String kindAndValue : strings(rs.getArray("identities"))) {
 			int space = kindAndValue.indexOf(' ');
@@ -92,7 +88,7 @@ class LeadSnapshots {
 				rs.getString("city"), rs.getString("owner"), rs.getString("lifecycle_stage"), rs.getString("budget"),
 				rs.getString("need"), rs.getString("timeframe"), (Long) rs.getObject("company_id"),
 				rs.getString("company_name"), rs.getString("industry"), rs.getString("size_band"),
-				rs.getBoolean("existing_customer") || !identities.getOrDefault("CRM_CONTACT", List.of()).isEmpty(),
+				rs.getBoolean("existing_customer"),
 				decrypted(identities.get("EMAIL")), decrypted(identities.get("PHONE")),
 				strings(rs.getArray("tags")), attributes, rs.getTimestamp("created_at").toInstant(),
 				lastTouch == null ? null : lastTouch.toInstant());
