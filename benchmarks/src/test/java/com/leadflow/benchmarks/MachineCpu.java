@@ -31,8 +31,12 @@ final class MachineCpu {
 
 	private final long jitMillis;
 
-	/** PostgreSQL processes seen: pid → {kind of process, ticks when first seen, ticks when last seen}. */
-	private final Map<String, Object[]> postgres = new ConcurrentHashMap<>();
+	/** A PostgreSQL process seen: its kind, its CPU ticks when first and when last seen. */
+	private record Seen(String kind, long first, long last) {
+	}
+
+	/** PostgreSQL processes seen, by pid. */
+	private final Map<String, Seen> postgres = new ConcurrentHashMap<>();
 
 	private final Thread sampler;
 
@@ -77,7 +81,7 @@ final class MachineCpu {
 					String kind = cmd.startsWith("postgres: autovacuum worker") ? "autovacuum"
 							: cmd.matches("postgres: \\S+ \\S+ \\d.*") ? "client backends" : "other processes";
 					postgres.compute(d.getFileName().toString(), (pid, seen) -> seen == null
-							? new Object[] { kind, atStart ? ticks : 0L, ticks } : new Object[] { seen[0], seen[1], ticks });
+							? new Seen(kind, atStart ? ticks : 0, ticks) : new Seen(seen.kind(), seen.first(), ticks));
 				}
 				catch (IOException | RuntimeException e) {
 					// gone meanwhile
@@ -89,7 +93,10 @@ final class MachineCpu {
 		}
 	}
 
-	/** Prints the busy and stolen CPU seconds since {@link #start} per {@code perUnits} units of work. */
+	/**
+	 * Prints the CPU seconds since {@link #start} per {@code perUnits} units of work: the machine's busy seconds, the
+	 * JVM's and PostgreSQL's shares, the JIT's compile time and the stolen seconds.
+	 */
 	void report(String benchmark, String phase, long units, long perUnits, String unit) {
 		long[] t = read();
 		sampling = false;
@@ -104,7 +111,7 @@ final class MachineCpu {
 		BenchmarkReport.figure(benchmark, phase + ": of which this JVM (the rest is mostly PostgreSQL), per "
 				+ String.format("%,d", perUnits) + " " + unit, (jvmNanos() - jvmNanos) / 1e9 * scale, "CPU s");
 		Map<String, Long> byKind = new TreeMap<>();
-		postgres.values().forEach(p -> byKind.merge((String) p[0], (Long) p[2] - (Long) p[1], Long::sum));
+		postgres.values().forEach(p -> byKind.merge(p.kind(), p.last() - p.first(), Long::sum));
 		byKind.forEach((kind, ticks) -> BenchmarkReport.figure(benchmark, phase + ": of which PostgreSQL's " + kind
 				+ ", per " + String.format("%,d", perUnits) + " " + unit, ticks / HZ * scale, "CPU s"));
 		BenchmarkReport.figure(benchmark, phase + ": time the JIT compilers spent compiling in the same span (a warm "
