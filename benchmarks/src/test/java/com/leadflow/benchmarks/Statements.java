@@ -44,6 +44,19 @@ final class Statements {
 					System.out.printf("%-28s %,14d %,14d %,14d bytes%n", rs.getString(1), rs.getLong(2), rs.getLong(3),
 							rs.getLong(4));
 				});
+		System.out.println("== row writes since the server started (inserts, updates, of which HOT, deletes)");
+		jdbc.query("""
+				select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables
+				order by n_tup_ins + n_tup_upd + n_tup_del desc limit 12""",
+				rs -> {
+					System.out.printf("%-28s %,12d %,12d %,12d %,12d%n", rs.getString(1), rs.getLong(2), rs.getLong(3),
+							rs.getLong(4), rs.getLong(5));
+				});
+		jdbc.query("select wal_records, wal_fpi, wal_bytes from pg_stat_wal",
+				rs -> {
+					System.out.printf("== WAL since the server started: %,d records, %,d full pages, %,d bytes%n",
+							rs.getLong(1), rs.getLong(2), rs.getLong(3));
+				});
 		reset(jdbc);
 	}
 }

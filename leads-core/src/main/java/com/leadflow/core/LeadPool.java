@@ -67,6 +67,14 @@ public interface LeadPool {
 	/** The timelines of several active leads, oldest first per lead. */
 	Map<Long, List<Touch>> touches(Collection<Long> leadIds);
 
+	/**
+	 * {@link #touches(Collection)} without the touches' payloads (each an empty map): what scoring reads, served
+	 * from an index alone.
+	 */
+	default Map<Long, List<Touch>> timelines(Collection<Long> leadIds) {
+		return touches(leadIds);
+	}
+
 	/** Which kinds of touch each of several leads has had at least once (leads with none are left out). */
 	Map<Long, Set<TouchAction>> actionsDone(Collection<Long> leadIds);
 

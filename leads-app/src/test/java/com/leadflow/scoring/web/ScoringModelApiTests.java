@@ -134,6 +134,35 @@ class ScoringModelApiTests {
 	}
 
 	@Test
+	void aModelWithOtherScoreGroupsReplacesTheLeadsGroupsOnActivationAndAfterIt() {
+		long lead = lead("groups@example.com", TouchAction.TRIAL_REQUEST);
+		await().atMost(Duration.ofSeconds(2)).until(() -> groups(lead), java.util.List.of("default")::equals);
+		String perProduct = """
+				{"scope": "default", "name": "Per product line",
+				 "definition": {"groups": [
+				   {"name": "product-a", "behaviour": {"actions": [{"action": "TRIAL_REQUEST", "points": 400}]},
+				    "bands": {"warmFrom": 150, "hotAbove": 300}},
+				   {"name": "product-b", "behaviour": {"actions": [{"action": "PAGE_VIEW", "points": 500}]},
+				    "bands": {"warmFrom": 150, "hotAbove": 300}}]}}""";
+		long model = post("/api/scoring/models", perProduct).getBody().path("id").asLong();
+
+		String job = post("/api/scoring/models/" + model + "/activate", "").getHeaders().getLocation().toString();
+		await().atMost(Duration.ofSeconds(10)).until(() -> http().get().uri(job).retrieve().body(JsonNode.class),
+				j -> "DONE".equals(j.path("status").asString()));
+
+		then(groups(lead)).as("the old model's group is gone").containsExactly("product-a", "product-b");
+		then(score(lead, "product-a").path("band").asString()).isEqualTo("HOT");
+		then(score(lead, "product-b").path("band").asString()).isEqualTo("COOL");
+
+		// when: a touch re-scores the lead with the same model
+		ScoringHttp.arrive(pool, "groups@example.com", TouchAction.PAGE_VIEW, null);
+
+		then(await().atMost(Duration.ofSeconds(2)).until(() -> score(lead, "product-b").path("band").asString(),
+				"HOT"::equals)).isEqualTo("HOT");
+		then(groups(lead)).containsExactly("product-a", "product-b");
+	}
+
+	@Test
 	void draftCanBeEditedAndDeleted() {
 		long id = post("/api/scoring/models", TRIAL_HEAVY.replace("\"default\", \"name\"", "\"retail\", \"name\""))
 			.getBody().path("id").asLong();
@@ -172,6 +201,17 @@ class ScoringModelApiTests {
 	private String band(long lead) {
 		JsonNode body = http().get().uri("/api/scoring/leads/{id}/score", lead).retrieve().body(JsonNode.class);
 		return body.path("scores").get(0).path("band").asString();
+	}
+
+	private java.util.List<String> groups(long lead) {
+		JsonNode body = http().get().uri("/api/scoring/leads/{id}/score", lead).retrieve().body(JsonNode.class);
+		return body.path("scores").valueStream().map(s -> s.path("group").asString()).toList();
+	}
+
+	private JsonNode score(long lead, String group) {
+		JsonNode body = http().get().uri("/api/scoring/leads/{id}/score", lead).retrieve().body(JsonNode.class);
+		return body.path("scores").valueStream().filter(s -> s.path("group").asString().equals(group)).findFirst()
+			.orElseThrow();
 	}
 
 	private ResponseEntity<JsonNode> post(String uri, String body) {

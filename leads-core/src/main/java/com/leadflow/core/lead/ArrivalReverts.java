@@ -68,6 +68,8 @@ class ArrivalReverts {
 		int touchesRemoved = 0;
 		for (Arrived arrival : arrivals) {
 			if (createdItsLead(arrival)) {
+				// arrivals and merges lock the leads they write touches for: none adds one while this decides
+				leads.lock(List.of(arrival.recordedLeadId()));
 				String busy = laterActivity(arrival);
 				if (busy != null) {
 					kept.add(new Kept(arrival.touchId(), arrival.recordedLeadId(), "lead", busy));

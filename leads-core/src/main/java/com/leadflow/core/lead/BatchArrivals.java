@@ -161,9 +161,6 @@ class BatchArrivals {
 			throw new LeadPoolService.LostRace("an identity key was taken by a concurrent arrival");
 		}
 		long[] touchIds = touches.appendAll(items.stream().map(it -> new Touches.NewTouch(it.row.id, it.arrival.touch())).toList());
-		if (touchIds == null) {
-			throw new LeadPoolService.LostRace("an idempotency key was taken by a concurrent arrival");
-		}
 		List<ArrivalChanges.Arrived> changes = new ArrayList<>();
 		Map<Long, java.time.Instant> lastTouch = new HashMap<>();
 		List<PoolSideEffects.Arrived> arrived = new ArrayList<>();

@@ -339,9 +339,18 @@ class LeadPoolService implements LeadPool {
 
 	@Override
 	public Map<Long, List<Touch>> touches(Collection<Long> leadIds) {
+		return byLead(leadIds, touches.ofLeads(leadIds, true));
+	}
+
+	@Override
+	public Map<Long, List<Touch>> timelines(Collection<Long> leadIds) {
+		return byLead(leadIds, touches.ofLeads(leadIds, false));
+	}
+
+	private static Map<Long, List<Touch>> byLead(Collection<Long> leadIds, List<Touch> all) {
 		Map<Long, List<Touch>> byLead = new LinkedHashMap<>();
 		leadIds.forEach(id -> byLead.put(id, new ArrayList<>()));
-		for (Touch touch : touches.ofLeads(leadIds)) {
+		for (Touch touch : all) {
 			byLead.computeIfAbsent(touch.leadId(), k -> new ArrayList<>()).add(touch);
 		}
 		return byLead;

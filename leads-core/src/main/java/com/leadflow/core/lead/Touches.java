@@ -29,7 +29,9 @@ public class Touches {
 	public record Existing(long touchId, long leadId) {
 	}
 
-	private static final String COLUMNS = "id, lead_id, action, channel, series_id, occurred_at, minutes, content_id, payload";
+	private static final String COLUMNS_BUT_PAYLOAD = "id, lead_id, action, channel, series_id, occurred_at, minutes, content_id";
+
+	private static final String COLUMNS = COLUMNS_BUT_PAYLOAD + ", payload";
 
 	private final JdbcClient jdbc;
 
@@ -79,9 +81,10 @@ public class Touches {
 	}
 
 	/**
-	 * Appends touches in one statement.
-	 * @return their ids in the given order, or null when an idempotency key was taken meanwhile (by a concurrent
-	 * arrival): then nothing of the batch may be kept
+	 * Appends touches in one statement, a plain insert: an idempotency key taken meanwhile (by a concurrent arrival)
+	 * fails it with a {@link org.springframework.dao.DuplicateKeyException}, and the batch is resolved again (an
+	 * {@code on conflict do nothing} would cost every row a speculative insertion for that rare case).
+	 * @return their ids in the given order
 	 */
 	long[] appendAll(List<NewTouch> batch) {
 		if (batch.isEmpty()) {
@@ -104,17 +107,16 @@ public class Touches {
 			payloads[i] = json.writeValueAsString(t.payload());
 			keys[i] = t.idempotencyKey();
 		}
-		int inserted = jdbc.sql("""
+		jdbc.sql("""
 				insert into touch (id, lead_id, recorded_lead_id, action, channel, series_id, occurred_at, minutes,
 				                   content_id, payload, idempotency_key) overriding system value
 				select id, lead_id, lead_id, action, channel, series_id, occurred_at, minutes, content_id, payload, key
 				from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::int[],
 				            ?::text[], ?::jsonb[], ?::text[])
-				     t(id, lead_id, action, channel, series_id, occurred_at, minutes, content_id, payload, key)
-				on conflict (idempotency_key) where idempotency_key is not null do nothing""")
+				     t(id, lead_id, action, channel, series_id, occurred_at, minutes, content_id, payload, key)""")
 			.params(ids, leads, actions, channels, series, at, minutes, contents, payloads, keys)
 			.update();
-		return inserted == n ? ids : null;
+		return ids;
 	}
 
 	public List<Touch> ofLead(long leadId) {
@@ -124,10 +126,15 @@ public class Touches {
 			.list();
 	}
 
-	public List<Touch> ofLeads(Collection<Long> leadIds) {
-		return jdbc.sql("select " + COLUMNS + " from touch where lead_id = any(?) order by lead_id, occurred_at, id")
+	/**
+	 * The touches of several leads, oldest first per lead; without {@code payloads} (empty maps instead) they are
+	 * read from {@code touch_lead_timeline_idx} alone where the visibility map allows.
+	 */
+	public List<Touch> ofLeads(Collection<Long> leadIds, boolean payloads) {
+		return jdbc.sql("select " + (payloads ? COLUMNS : COLUMNS_BUT_PAYLOAD)
+				+ " from touch where lead_id = any(?) order by lead_id, occurred_at, id")
 			.param(leadIds.stream().mapToLong(Long::longValue).toArray())
-			.query((rs, i) -> touch(rs))
+			.query((rs, i) -> payloads ? touch(rs) : touch(rs, Map.of()))
 			.list();
 	}
 
@@ -157,7 +164,10 @@ public class Touches {
 
 	/** A row of {@link #COLUMNS}, by position (a name is looked up in a map per value read). */
 	private Touch touch(ResultSet rs) throws SQLException {
-		Map<String, Object> payload = JsonObjects.read(json, rs.getString(9));
+		return touch(rs, JsonObjects.read(json, rs.getString(9)));
+	}
+
+	private static Touch touch(ResultSet rs, Map<String, Object> payload) throws SQLException {
 		return new Touch(rs.getLong(1), rs.getLong(2), TouchAction.valueOf(rs.getString(3)), rs.getString(4),
 				(Long) rs.getObject(5), rs.getTimestamp(6).toInstant(), (Integer) rs.getObject(7), rs.getString(8),
 				payload);

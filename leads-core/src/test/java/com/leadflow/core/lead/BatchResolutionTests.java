@@ -174,6 +174,46 @@ class BatchResolutionTests {
 		then(count("select count(*) from lead_identity")).isEqualTo(300);
 	}
 
+	@Test
+	void concurrentBatchesCarryingTheSameIdempotencyKeysStoreEachTouchOnce() throws Exception {
+		List<Arrival> known = new ArrayList<>();
+		List<Arrival> keyed = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			known.add(simple("Person " + i, "k" + i + "@example.com", null, 0));
+			keyed.add(arrival("Person " + i, "k" + i + "@example.com", null, null, TouchAction.FORM_SUBMIT, 1,
+					"req:" + i, null, "API"));
+		}
+		pool.resolveAll(known); // the batches below lock these leads: each one that waited finds the keys taken
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<List<ArrivalResult>>> futures = new ArrayList<>();
+		for (int t = 0; t < 4; t++) {
+			List<Arrival> batch = new ArrayList<>(keyed);
+			java.util.Collections.rotate(batch, 25 * t); // each batch reaches the keys in another order
+			futures.add(threads.submit(() -> {
+				start.await();
+				return pool.resolveAll(batch);
+			}));
+		}
+		start.countDown();
+		java.util.Set<Long> touchIds = new java.util.HashSet<>();
+		int firstTimes = 0;
+		for (Future<List<ArrivalResult>> f : futures) {
+			for (ArrivalResult r : f.get()) {
+				then(r.ok()).isTrue();
+				touchIds.add(r.resolution().touchId());
+				firstTimes += r.resolution().outcome() == Resolution.Outcome.DUPLICATE_TOUCH ? 0 : 1;
+			}
+		}
+		threads.shutdown();
+
+		then(firstTimes).isEqualTo(100);
+		then(touchIds).hasSize(100);
+		then(count("select count(*) from touch where idempotency_key is not null")).isEqualTo(100);
+		then(count("select count(distinct idempotency_key) from touch")).isEqualTo(100);
+		then(count("select count(*) from lead")).isEqualTo(100);
+	}
+
 	private static String outcome(Resolution r) {
 		return r.outcome() + (r.matchedKeys().isEmpty() ? "" : " " + r.matchedKeys())
 				+ (r.outcome() == Resolution.Outcome.MATCHED && r.mergedLeadIds().isEmpty() ? " lead of " + r.matchedKeys().get(0) : "")

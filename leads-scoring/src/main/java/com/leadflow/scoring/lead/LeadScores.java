@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,59 +53,76 @@ public class LeadScores {
 		return jdbc.sql("select * from lead_score where lead_id = ? order by group_name").param(leadId).query(this::map).list();
 	}
 
-	/** Current bands of several leads: lead id → group → band. */
-	public Map<Long, Map<String, ScoreBand>> bands(Collection<Long> leadIds) {
-		Map<Long, Map<String, ScoreBand>> bands = new java.util.HashMap<>();
-		jdbc.sql("select lead_id, group_name, band from lead_score where lead_id = any(cast(? as bigint[]))")
-			.param(leadIds.toArray(Long[]::new))
-			.query((ResultSet rs) -> {
-				bands.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
-					.put(rs.getString(2), ScoreBand.valueOf(rs.getString(3)));
-			});
-		return bands;
-	}
-
-	/** Stores scores (insert or replace per lead and group) in one statement; at most one score per lead and group. */
-	public void save(List<LeadScore> scores) {
+	/**
+	 * Stores scores, at most one per lead and group, for leads whose locks the caller holds: rewrites the stored rows
+	 * in one statement that returns what they held, inserts the others, and drops a lead's rows that the new scores'
+	 * model does not have (groups of a model the lead no longer scores with). A re-scored lead costs one row rewrite
+	 * (no arbiter check, no row lock of {@code on conflict}, no read of the bands beforehand).
+	 * @return the bands the rewritten rows held: lead id → group → band
+	 */
+	public Map<Long, Map<String, ScoreBand>> replace(List<LeadScore> scores) {
+		Map<Long, Map<String, ScoreBand>> before = new HashMap<>();
 		if (scores.isEmpty()) {
-			return;
+			return before;
 		}
+		Map<Long, Long> models = new HashMap<>(); // lead → the model of its new scores
+		scores.forEach(s -> models.put(s.leadId(), s.modelId()));
+		Set<Long> stale = new HashSet<>(); // leads that may keep rows of another model
 		jdbc.sql("""
-				insert into lead_score (lead_id, group_name, model_id, scope, model_version, total, band, fit_points,
-				                        fit_grade, behaviour_points, breakdown, scored_at)
-				select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[],
-				                     ?::float8[], ?::text[], ?::float8[], ?::json[], ?::timestamptz[])
-				on conflict (lead_id, group_name) do update set model_id = excluded.model_id, scope = excluded.scope,
-				    model_version = excluded.model_version, total = excluded.total, band = excluded.band,
-				    fit_points = excluded.fit_points, fit_grade = excluded.fit_grade,
-				    behaviour_points = excluded.behaviour_points, breakdown = excluded.breakdown,
-				    scored_at = excluded.scored_at""")
-			.params(scores.stream().mapToLong(LeadScore::leadId).toArray(),
-					scores.stream().map(LeadScore::group).toArray(String[]::new),
-					scores.stream().mapToLong(LeadScore::modelId).toArray(),
-					scores.stream().map(LeadScore::scope).toArray(String[]::new),
-					scores.stream().mapToInt(LeadScore::modelVersion).toArray(),
-					scores.stream().mapToInt(LeadScore::total).toArray(),
-					scores.stream().map(s -> s.band().name()).toArray(String[]::new),
-					scores.stream().mapToDouble(LeadScore::fitPoints).toArray(),
-					scores.stream().map(s -> s.fitGrade().name()).toArray(String[]::new),
-					scores.stream().mapToDouble(LeadScore::behaviourPoints).toArray(),
-					scores.stream().map(s -> linesJson(s.lines())).toArray(String[]::new),
-					scores.stream().map(s -> s.scoredAt().toString()).toArray(String[]::new))
-			.update();
+				update lead_score s set model_id = t.model_id, scope = t.scope, model_version = t.model_version,
+				    total = t.total, band = t.band, fit_points = t.fit_points, fit_grade = t.fit_grade,
+				    behaviour_points = t.behaviour_points, breakdown = t.breakdown, scored_at = t.scored_at
+				from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[], ?::float8[],
+				            ?::text[], ?::float8[], ?::json[], ?::timestamptz[])
+				     t(lead_id, group_name, model_id, scope, model_version, total, band, fit_points, fit_grade,
+				       behaviour_points, breakdown, scored_at)
+				where s.lead_id = t.lead_id and s.group_name = t.group_name
+				returning s.lead_id, s.group_name, old.band, old.model_id""")
+			.params(columns(scores))
+			.query((ResultSet rs) -> {
+				long lead = rs.getLong(1);
+				before.computeIfAbsent(lead, k -> new HashMap<>()).put(rs.getString(2), ScoreBand.valueOf(rs.getString(3)));
+				if (rs.getLong(4) != models.get(lead)) {
+					stale.add(lead);
+				}
+			});
+		List<LeadScore> missing = scores.stream()
+			.filter(s -> !before.getOrDefault(s.leadId(), Map.of()).containsKey(s.group()))
+			.toList();
+		if (!missing.isEmpty()) {
+			missing.forEach(s -> stale.add(s.leadId()));
+			jdbc.sql("""
+					insert into lead_score (lead_id, group_name, model_id, scope, model_version, total, band, fit_points,
+					                        fit_grade, behaviour_points, breakdown, scored_at)
+					select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[],
+					                     ?::float8[], ?::text[], ?::float8[], ?::json[], ?::timestamptz[])""")
+				.params(columns(missing))
+				.update();
+		}
+		if (!stale.isEmpty()) {
+			jdbc.sql("""
+					delete from lead_score s using unnest(?::bigint[], ?::bigint[]) d(lead_id, model_id)
+					where s.lead_id = d.lead_id and s.model_id <> d.model_id""")
+				.params(stale.stream().mapToLong(Long::longValue).toArray(),
+						stale.stream().mapToLong(models::get).toArray())
+				.update();
+		}
+		return before;
 	}
 
-	/** Deletes scores by lead and group, in one statement. */
-	public void delete(List<Map.Entry<Long, String>> leadGroups) {
-		if (leadGroups.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				delete from lead_score s using unnest(cast(? as bigint[]), cast(? as text[])) d(lead_id, group_name)
-				where s.lead_id = d.lead_id and s.group_name = d.group_name""")
-			.params(leadGroups.stream().mapToLong(Map.Entry::getKey).toArray(),
-					leadGroups.stream().map(Map.Entry::getValue).toArray(String[]::new))
-			.update();
+	private static Object[] columns(List<LeadScore> scores) {
+		return new Object[] { scores.stream().mapToLong(LeadScore::leadId).toArray(),
+				scores.stream().map(LeadScore::group).toArray(String[]::new),
+				scores.stream().mapToLong(LeadScore::modelId).toArray(),
+				scores.stream().map(LeadScore::scope).toArray(String[]::new),
+				scores.stream().mapToInt(LeadScore::modelVersion).toArray(),
+				scores.stream().mapToInt(LeadScore::total).toArray(),
+				scores.stream().map(s -> s.band().name()).toArray(String[]::new),
+				scores.stream().mapToDouble(LeadScore::fitPoints).toArray(),
+				scores.stream().map(s -> s.fitGrade().name()).toArray(String[]::new),
+				scores.stream().mapToDouble(LeadScore::behaviourPoints).toArray(),
+				scores.stream().map(s -> linesJson(s.lines())).toArray(String[]::new),
+				scores.stream().map(s -> s.scoredAt().toString()).toArray(String[]::new) };
 	}
 
 	/** Deletes every score of a lead. */

@@ -113,37 +113,30 @@ public class LeadScoring implements ScoringService {
 		List<LeadSnapshot> leads = pool.findProfiles(leadIds);
 		Set<Long> ids = new HashSet<>();
 		leads.forEach(l -> ids.add(l.id()));
-		Map<Long, List<Touch>> timelines = pool.touches(ids);
+		Map<Long, List<Touch>> timelines = pool.timelines(ids);
 		Map<Long, Recycled> marks = recycles.of(ids);
-		Map<Long, Map<String, ScoreBand>> oldBands = scores.bands(ids);
 		ActiveModels models = catalog.active();
 		Instant now = clock.instant();
 		List<LeadScore> result = new ArrayList<>();
-		List<LeadBandChanged> changes = new ArrayList<>();
-		List<Map.Entry<Long, String>> dropped = new ArrayList<>();
 		for (LeadSnapshot lead : leads) {
 			if (!ids.remove(lead.id())) {
 				continue; // the same survivor twice
 			}
 			ModelScore score = ScoringEngine.score(models.forLead(lead), lead,
 					timelines.getOrDefault(lead.id(), List.of()), now, marks.get(lead.id()));
-			Map<String, ScoreBand> old = oldBands.getOrDefault(lead.id(), Map.of());
 			for (GroupScore g : score.groups()) {
 				result.add(new LeadScore(lead.id(), g.group(), g.total(), g.band(), g.fitPoints(), g.fitGrade(),
 						g.behaviourPoints(), score.modelId(), score.scope(), score.version(), now, g.lines()));
-				ScoreBand before = old.get(g.group());
-				if (before != g.band()) {
-					changes.add(new LeadBandChanged(lead.id(), g.group(), before, g.band(), g.total(), g.fitGrade()));
-				}
-			}
-			for (String group : old.keySet()) {
-				if (score.groups().stream().noneMatch(g -> g.group().equals(group))) {
-					dropped.add(Map.entry(lead.id(), group)); // the active model no longer has this group
-				}
 			}
 		}
-		scores.delete(dropped);
-		scores.save(result);
+		Map<Long, Map<String, ScoreBand>> oldBands = scores.replace(result);
+		List<LeadBandChanged> changes = new ArrayList<>();
+		for (LeadScore s : result) {
+			ScoreBand before = oldBands.getOrDefault(s.leadId(), Map.of()).get(s.group());
+			if (before != s.band()) {
+				changes.add(new LeadBandChanged(s.leadId(), s.group(), before, s.band(), s.total(), s.fitGrade()));
+			}
+		}
 		if (changes.size() == 1) {
 			events.publishEvent(changes.get(0));
 		}

@@ -67,7 +67,7 @@ public class Simulation {
 		while (!(ids = pool.activeLeadIdsAfter(last, batchSize)).isEmpty()) {
 			last = ids.getLast();
 			List<LeadSnapshot> batch = pool.findAll(ids).stream().filter(l -> inScope(l, model.scope(), active)).toList();
-			Map<Long, List<Touch>> timelines = pool.touches(batch.stream().map(LeadSnapshot::id).toList());
+			Map<Long, List<Touch>> timelines = pool.timelines(batch.stream().map(LeadSnapshot::id).toList());
 			for (LeadSnapshot lead : batch) {
 				List<Touch> touches = timelines.getOrDefault(lead.id(), List.of());
 				ModelScore current = ScoringEngine.score(active.forLead(lead), lead, touches, now, null);
