@@ -162,12 +162,11 @@ class ScoringBenchmark {
 	 * The incremental path end to end, as channels feed it: {@code bench.ingestTouches} touches (default 200,000) on
 	 * {@code bench.ingestLeads} scored leads (default 20,000), sent through the ingestion API's service in batches of
 	 * 1,000 from {@code bench.ingestThreads} threads (default 2), until every lead's new score is stored and every
-	 * resulting band change has been routed. A warm-up round of {@code bench.warmupTouches} touches (default 400,000)
-	 * goes first, unmeasured, to as many other leads (so the measured leads start as before): without it the JIT
-	 * compilers took about 40% of the JVM's CPU time of the measured span (JFR's thread CPU load), as the touch path
-	 * ran here for the first time; on two slow cores C2 still compiled methods run a few times per batch (transaction
-	 * handling, batch resolution) after 200,000 touches, and the JVM's share of the span fell from 0.146 to 0.078 CPU
-	 * s per 1,000 touches between no warm-up and 400,000 touches of it.
+	 * resulting band change has been routed. An unmeasured warm-up goes first ({@link #warmUp}): at least {@code
+	 * bench.warmupTouches} touches (default 400,000) in rounds of half the measured touches on half as many other
+	 * leads, then more rounds until the JIT compiler threads are nearly idle (at most {@code bench.warmupRounds},
+	 * default 10). Without it the compilers took about 40% of the JVM's CPU time of the measured span; after 400,000
+	 * touches still a quarter of it on two slow cores (C2 compiles methods run once or twice per batch late).
 	 */
 	@Test
 	void touchesIngestedAndScoredEndToEnd() throws Exception {
@@ -176,14 +175,16 @@ class ScoringBenchmark {
 		int threadCount = Integer.getInteger("bench.ingestThreads", 2);
 		int warmup = Integer.getInteger("bench.warmupTouches", 400_000);
 		CleanDatabaseTestExecutionListener.truncateAll(jdbc);
-		BulkPool.load(jdbc, dataSource, cipher, 2 * leads, n -> "scored" + n + "@bench.example",
+		int warmupRounds = Integer.getInteger("bench.warmupRounds", 10);
+		int roundLeads = leads / 2; // as many touches per lead in a warm-up round as in the measured span
+		BulkPool.load(jdbc, dataSource, cipher, leads + warmupRounds * roundLeads, n -> "scored" + n + "@bench.example",
 				n -> "+86136" + String.format("%08d", n));
 		ScoringJob job = activation.rescoreAll();
 		while (!jobs.byId(job.id()).orElseThrow().status().equals("DONE")) {
 			Thread.sleep(200);
 		}
 		EventBacklog.awaitDrained(jdbc);
-		warmUp(threadCount, warmup, leads);
+		warmUp(threadCount, total / 2, warmup / (total / 2), warmupRounds, leads, roundLeads);
 		EventBacklog.awaitReadModel(jdbc);
 		Statements.reset(jdbc);
 		Instant startedAt = Instant.now();
@@ -210,23 +211,25 @@ class ScoringBenchmark {
 	}
 
 	/**
-	 * Sends {@code touches} touches to the leads after the first {@code leads}, then rounds of 100,000 more while
-	 * the JIT compiler threads still took over 5% of the JVM's CPU time in a round (at most {@code
-	 * bench.warmupRounds}, default 6): a server that has run for a while has compiled its hot paths, and the measured
-	 * span should not pay for that.
+	 * Warms the JVM up on other leads than the measured ones: rounds of {@code touches} touches, each on {@code
+	 * roundLeads} leads no round touched before (so every round meets leads as the measured span does: first band
+	 * changes, routing, nurture; leads warmed up for long all end Hot, and the compiled code would leave out the
+	 * paths the measured span takes, to compile them again there). At least {@code minRounds} rounds, then more
+	 * while the JIT compiler threads took over 5% of the JVM's CPU time in a round, at most {@code maxRounds}.
 	 */
-	private void warmUp(int threadCount, int touches, int leads) throws Exception {
-		int maxRounds = Integer.getInteger("bench.warmupRounds", 6);
+	private void warmUp(int threadCount, int touches, int minRounds, int maxRounds, int firstLead, int roundLeads)
+			throws Exception {
 		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-		for (int round = 0; touches > 0; round++) {
+		double share = 1;
+		for (int round = 0; round < maxRounds && (round < minRounds || share > 0.05); round++) {
 			double jit = MachineCpu.jitCpuSeconds();
 			long jvm = os.getProcessCpuTime();
-			double seconds = ingestTouches(threadCount, touches, leads, leads, "warmup" + round + "-");
+			double seconds = ingestTouches(threadCount, touches, firstLead + round * roundLeads, roundLeads,
+					"warmup" + round + "-");
 			seconds += EventBacklog.awaitDrained(jdbc);
-			double share = (MachineCpu.jitCpuSeconds() - jit) / ((os.getProcessCpuTime() - jvm) / 1e9);
-			System.out.printf("warm-up round %d: %,d touches in %.1f s, JIT compiler threads %.1f%% of the JVM's CPU%n",
-					round, touches, seconds, 100 * share);
-			touches = share > 0.05 && round < maxRounds ? 100_000 : 0;
+			share = (MachineCpu.jitCpuSeconds() - jit) / ((os.getProcessCpuTime() - jvm) / 1e9);
+			System.out.printf("warm-up round %d: %,d touches on %,d new leads in %.1f s, JIT compiler threads %.1f%% "
+					+ "of the JVM's CPU%n", round, touches, roundLeads, seconds, 100 * share);
 		}
 	}
 

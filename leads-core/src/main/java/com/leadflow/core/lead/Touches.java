@@ -127,12 +127,12 @@ public class Touches {
 	}
 
 	/**
-	 * The touches of several leads, oldest first per lead; without {@code payloads} (empty maps instead) they are
+	 * The touches of several leads, oldest first per lead (leads in descending id order); without {@code payloads} (empty maps instead) they are
 	 * read from {@code touch_lead_timeline_idx} alone where the visibility map allows.
 	 */
 	public List<Touch> ofLeads(Collection<Long> leadIds, boolean payloads) {
 		return jdbc.sql("select " + (payloads ? COLUMNS : COLUMNS_BUT_PAYLOAD)
-				+ " from touch where lead_id = any(?) order by lead_id, occurred_at, id")
+				+ " from touch where lead_id = any(?) order by lead_id desc, occurred_at, id") // the index backwards: no sort
 			.param(leadIds.stream().mapToLong(Long::longValue).toArray())
 			.query((rs, i) -> payloads ? touch(rs) : touch(rs, Map.of()))
 			.list();
