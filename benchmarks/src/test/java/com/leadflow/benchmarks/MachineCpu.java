@@ -122,7 +122,7 @@ final class MachineCpu {
 	}
 
 	/** CPU time of this JVM, every thread. */
-	private static long jvmNanos() {
+	static long jvmNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
 	}

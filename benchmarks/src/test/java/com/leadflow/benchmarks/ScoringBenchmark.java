@@ -219,15 +219,14 @@ class ScoringBenchmark {
 	 */
 	private void warmUp(int threadCount, int touches, int minRounds, int maxRounds, int firstLead, int roundLeads)
 			throws Exception {
-		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 		double share = 1;
 		for (int round = 0; round < maxRounds && (round < minRounds || share > 0.05); round++) {
 			double jit = MachineCpu.jitCpuSeconds();
-			long jvm = os.getProcessCpuTime();
+			long jvm = MachineCpu.jvmNanos();
 			double seconds = ingestTouches(threadCount, touches, firstLead + round * roundLeads, roundLeads,
 					"warmup" + round + "-");
 			seconds += EventBacklog.awaitDrained(jdbc);
-			share = (MachineCpu.jitCpuSeconds() - jit) / ((os.getProcessCpuTime() - jvm) / 1e9);
+			share = (MachineCpu.jitCpuSeconds() - jit) / ((MachineCpu.jvmNanos() - jvm) / 1e9);
 			System.out.printf("warm-up round %d: %,d touches on %,d new leads in %.1f s, JIT compiler threads %.1f%% "
 					+ "of the JVM's CPU%n", round, touches, roundLeads, seconds, 100 * share);
 		}

@@ -68,8 +68,8 @@ public interface LeadPool {
 	Map<Long, List<Touch>> touches(Collection<Long> leadIds);
 
 	/**
-	 * {@link #touches(Collection)} without the touches' payloads (each an empty map): what scoring reads, served
-	 * from an index alone.
+	 * {@link #touches(Collection)} where the payloads may be left out (empty maps): what scoring reads. The pool
+	 * serves it from an index alone; the default, for other implementations, keeps them.
 	 */
 	default Map<Long, List<Touch>> timelines(Collection<Long> leadIds) {
 		return touches(leadIds);

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -229,16 +228,13 @@ class LeadPoolService implements LeadPool {
 		if (addedIdentities.size() < (created ? arrival.keys().size() : newKeys.size())) {
 			throw new LostRace("an identity key was taken by a concurrent arrival");
 		}
-		OptionalLong touchId = touches.append(lead.id, arrival.touch());
-		if (touchId.isEmpty()) {
-			throw new LostRace("the idempotency key was taken by a concurrent arrival");
-		}
+		long touchId = touches.append(lead.id, arrival.touch());
 		if (!created) {
-			arrivalChanges.record(touchId.getAsLong(), before, lead, addedIdentities, absorbed);
+			arrivalChanges.record(touchId, before, lead, addedIdentities, absorbed);
 		}
 		leads.touched(lead.id, arrival.at());
 		sideEffects.recordConsent(lead.id, arrival.touch(), arrival.consent());
-		List<PoolSideEffects.Arrived> arrived = List.of(new PoolSideEffects.Arrived(lead, touchId.getAsLong(), arrival.touch()));
+		List<PoolSideEffects.Arrived> arrived = List.of(new PoolSideEffects.Arrived(lead, touchId, arrival.touch()));
 		sideEffects.applyTagRulesAll(arrived);
 		sideEffects.noticeKnownCustomers(arrived);
 		if (created) {
@@ -248,11 +244,11 @@ class LeadPoolService implements LeadPool {
 		if (profileChanged || (!created && !addedIdentities.isEmpty())) { // a new phone or e-mail changes it too
 			events.publishEvent(new LeadProfileChanged(lead.id));
 		}
-		events.publishEvent(new LeadTouched(lead.id, touchId.getAsLong(), arrival.touch().action(),
+		events.publishEvent(new LeadTouched(lead.id, touchId, arrival.touch().action(),
 				arrival.touch().channel(), arrival.touch().seriesId(), arrival.at(), created));
 		List<String> matchedKinds = known.stream().map(i -> i.key().kind().name()).distinct().sorted().toList();
 		return new Resolution(lead.id, created ? Resolution.Outcome.CREATED : Resolution.Outcome.MATCHED, matchedKinds,
-				touchId.getAsLong(), absorbed);
+				touchId, absorbed);
 	}
 
 	private LeadRow create(ArrivalParser.Parsed arrival, Provenance provenance) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,21 +45,21 @@ public class Touches {
 		return Optional.ofNullable(byIdempotencyKeys(List.of(key)).get(key));
 	}
 
-	/** Appends a touch; empty when its idempotency key is already taken (by a concurrent arrival). */
-	public OptionalLong append(long leadId, TouchInput touch) {
+	/**
+	 * Appends a touch; an idempotency key taken meanwhile (by a concurrent arrival) fails it with a {@link
+	 * org.springframework.dao.DuplicateKeyException}, as in {@link #appendAll}.
+	 */
+	public long append(long leadId, TouchInput touch) {
 		return jdbc.sql("""
 				insert into touch (lead_id, recorded_lead_id, action, channel, series_id, occurred_at, minutes, content_id,
 				                   payload, idempotency_key)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-				on conflict (idempotency_key) where idempotency_key is not null do nothing
 				returning id""")
 			.params(leadId, leadId, touch.action().name(), touch.channel(), touch.seriesId(),
 					Timestamp.from(touch.occurredAt()), touch.minutes(), touch.contentId(),
 					json.writeValueAsString(touch.payload()), touch.idempotencyKey())
 			.query(Long.class)
-			.optional()
-			.map(OptionalLong::of)
-			.orElse(OptionalLong.empty());
+			.single();
 	}
 
 	/** The touches already stored under any of these idempotency keys: key → touch. */

@@ -136,6 +136,34 @@ class IdentityResolutionTests {
 	}
 
 	@Test
+	void concurrentRetriesWithOneIdempotencyKeyStoreOneTouch() throws Exception {
+		pool.resolve(arrival("Chen", "chen@example.com", null)); // known: the retries below wait on its lock
+		Arrival keyed = new Arrival(Person.of("Chen", "chen@example.com", null), null,
+				new TouchInput(TouchAction.WHITEPAPER_DOWNLOAD, "WHITEPAPER", 7L, Instant.now(), null, "wp-ai", null,
+						"req-43"),
+				"API");
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Resolution>> results = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			results.add(threads.submit(() -> {
+				start.await();
+				return pool.resolve(keyed);
+			}));
+		}
+		start.countDown();
+		List<Resolution> resolutions = new ArrayList<>();
+		for (Future<Resolution> f : results) {
+			resolutions.add(f.get());
+		}
+		threads.shutdown();
+
+		then(resolutions).extracting(Resolution::touchId).containsOnly(resolutions.get(0).touchId());
+		then(resolutions).filteredOn(r -> r.outcome() != Resolution.Outcome.DUPLICATE_TOUCH).hasSize(1);
+		then(count("select count(*) from touch where idempotency_key = 'req-43'")).isEqualTo(1);
+	}
+
+	@Test
 	void invalidKeysAreRefusedNamingTheField() {
 		InvalidArrivalException badEmail = catchThrowableOfType(InvalidArrivalException.class,
 				() -> pool.resolve(arrival("X", "not-an-email", "12")));
