@@ -23,11 +23,21 @@ import com.leadflow.scoring.engine.CompiledModel.Group;
 /**
  * The scoring function: pure and allocation-light, so bulk re-scoring and simulation can call it millions of times.
  * Fit = sum of matching criteria. Behaviour = per touch: base points (or override) + minutes steps, trimmed by the
- * action's cap per period (periods counted back from {@code now}), times {@code 0.5^(age / half-life)}.
+ * action's cap per period (periods counted back from {@code now}), times {@code 0.5^(age / half-life)}. Lines carry
+ * figures only (every touch re-scores its lead, and the words would be written with each); {@link #explain} puts
+ * them in words when a score is shown.
  */
 public final class ScoringEngine {
 
 	private static final double DAY_SECONDS = 86_400.0;
+
+	private static final String FIT = "FIT";
+
+	private static final String BEHAVIOUR = "BEHAVIOUR";
+
+	private static final String ADJUSTMENT = "ADJUSTMENT";
+
+	private static final String COMPETITOR_DOMAIN = "COMPETITOR_DOMAIN";
 
 	private ScoringEngine() {
 	}
@@ -48,8 +58,7 @@ public final class ScoringEngine {
 		for (Criterion c : group.criteria()) {
 			if (matches(c, lead)) {
 				fit += c.points();
-				lines.add(new ScoreLine("FIT", c.id(), 1, c.points(), 0, c.points(),
-						c.label() + ": " + signed(c.points())));
+				lines.add(new ScoreLine(FIT, c.id(), 1, c.points(), 0, c.points(), null));
 			}
 		}
 		double behaviour = behaviour(group, lead, touches, now, recycled, lines);
@@ -102,18 +111,18 @@ public final class ScoringEngine {
 		for (Map.Entry<TouchAction, double[]> e : perAction.entrySet()) {
 			double[] s = e.getValue();
 			total += s[3];
-			lines.add(new ScoreLine("BEHAVIOUR", e.getKey().name(), (int) s[0], round2(s[1]), round2(s[2]), round2(s[3]),
-					explainAction(e.getKey(), group, s)));
+			lines.add(new ScoreLine(BEHAVIOUR, e.getKey().name(), (int) s[0], round2(s[1]), round2(s[2]), round2(s[3]),
+					null));
 		}
 		if (!group.competitorDomains().isEmpty() && group.competitorPoints() != 0 && hasCompetitorEmail(lead, group)) {
 			total += group.competitorPoints();
-			lines.add(new ScoreLine("BEHAVIOUR", "COMPETITOR_DOMAIN", 1, group.competitorPoints(), 0,
-					group.competitorPoints(), "e-mail address at a competitor's domain: " + signed(group.competitorPoints())));
+			lines.add(new ScoreLine(BEHAVIOUR, COMPETITOR_DOMAIN, 1, group.competitorPoints(), 0,
+					group.competitorPoints(), null));
 		}
 		if (recycled != null && beforeRecycle != 0) {
 			double removed = beforeRecycle * (1 - recycled.keepFraction());
 			total -= removed;
-			lines.add(new ScoreLine("ADJUSTMENT", "RECYCLED", 1, 0, 0, round2(-removed),
+			lines.add(new ScoreLine(ADJUSTMENT, "RECYCLED", 1, 0, 0, round2(-removed),
 					String.format(Locale.ROOT, "recycled on %s (%s): behaviour points earned before it %s (%s)",
 							recycled.at(), recycled.reason(),
 							recycled.keepFraction() == 0 ? "reset to 0"
@@ -123,14 +132,37 @@ public final class ScoringEngine {
 		return total;
 	}
 
-	private static String explainAction(TouchAction action, Group group, double[] s) {
-		StringBuilder b = new StringBuilder().append(action.name()).append(" ×").append((int) s[0]).append(": ")
-			.append(fmt(s[1])).append(" points");
-		if (s[2] > 0) {
-			b.append(", ").append(fmt(s[2])).append(" over the cap");
+	/**
+	 * The lines of a score in words, from their figures and the group of the model that scored them (models are
+	 * immutable once they score leads): a criterion's label and points, an action's count, points, cap and decay.
+	 * Lines that already say something (a recycling, which names its date and reason) are kept as they are.
+	 */
+	public static List<ScoreLine> explain(Group group, List<ScoreLine> lines) {
+		List<ScoreLine> explained = new ArrayList<>(lines.size());
+		for (ScoreLine l : lines) {
+			explained.add(l.explanation() != null ? l
+					: new ScoreLine(l.part(), l.key(), l.count(), l.rawPoints(), l.cappedPoints(), l.points(),
+							explanation(group, l)));
 		}
-		if (Math.abs(s[3] - (s[1] - s[2])) > 0.005) {
-			b.append(", ").append(fmt(s[3])).append(" after decay (half-life ").append(fmt(group.halfLifeDays()))
+		return explained;
+	}
+
+	private static String explanation(Group group, ScoreLine l) {
+		if (FIT.equals(l.part())) {
+			String label = group.criteria().stream().filter(c -> c.id().equals(l.key())).map(Criterion::label)
+				.findFirst().orElse(l.key());
+			return label + ": " + signed(l.points());
+		}
+		if (COMPETITOR_DOMAIN.equals(l.key())) {
+			return "e-mail address at a competitor's domain: " + signed(l.points());
+		}
+		StringBuilder b = new StringBuilder().append(l.key()).append(" ×").append(l.count()).append(": ")
+			.append(fmt(l.rawPoints())).append(" points");
+		if (l.cappedPoints() > 0) {
+			b.append(", ").append(fmt(l.cappedPoints())).append(" over the cap");
+		}
+		if (Math.abs(l.points() - (l.rawPoints() - l.cappedPoints())) > 0.005) {
+			b.append(", ").append(fmt(l.points())).append(" after decay (half-life ").append(fmt(group.halfLifeDays()))
 				.append(" days)");
 		}
 		return b.toString();

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class LeadScores {
 
-	private static final TypeReference<List<ScoreLine>> LINES = new TypeReference<>() {
+	private static final TypeReference<List<List<Object>>> LINES = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -163,26 +163,53 @@ public class LeadScores {
 	}
 
 	/**
-	 * A breakdown as JSON, as Jackson writes it and reads it back ({@code ScoreLine}'s components in order), written by
-	 * hand: with every touch re-scored, Jackson's generic bean writing was a tenth of the JVM's time on that path.
+	 * A breakdown as stored: a JSON array with one array per line, {@code [part, key, count, rawPoints, cappedPoints,
+	 * points]}, and the explanation as a seventh element only where the engine wrote one (see V3_005). Written by
+	 * hand: every touch re-scores its lead, and Jackson's generic writing was a tenth of the JVM's time on that path.
 	 */
 	static String linesJson(List<ScoreLine> lines) {
-		StringBuilder b = new StringBuilder(64 + lines.size() * 160).append('[');
+		StringBuilder b = new StringBuilder(16 + lines.size() * 40).append('[');
 		for (ScoreLine l : lines) {
 			if (b.length() > 1) {
 				b.append(',');
 			}
-			b.append("{\"part\":");
+			b.append('[');
 			string(b, l.part());
-			b.append(",\"key\":");
+			b.append(',');
 			string(b, l.key());
-			b.append(",\"count\":").append(l.count()).append(",\"rawPoints\":").append(l.rawPoints())
-				.append(",\"cappedPoints\":").append(l.cappedPoints()).append(",\"points\":").append(l.points())
-				.append(",\"explanation\":");
-			string(b, l.explanation());
-			b.append('}');
+			b.append(',').append(l.count()).append(',');
+			number(b, l.rawPoints());
+			b.append(',');
+			number(b, l.cappedPoints());
+			b.append(',');
+			number(b, l.points());
+			if (l.explanation() != null) {
+				b.append(',');
+				string(b, l.explanation());
+			}
+			b.append(']');
 		}
 		return b.append(']').toString();
+	}
+
+	/** Reads what {@link #linesJson} wrote. */
+	List<ScoreLine> lines(String breakdown) {
+		List<ScoreLine> lines = new ArrayList<>();
+		for (List<Object> l : json.readValue(breakdown, LINES)) {
+			lines.add(new ScoreLine((String) l.get(0), (String) l.get(1), ((Number) l.get(2)).intValue(),
+					((Number) l.get(3)).doubleValue(), ((Number) l.get(4)).doubleValue(), ((Number) l.get(5)).doubleValue(),
+					l.size() > 6 ? (String) l.get(6) : null));
+		}
+		return lines;
+	}
+
+	private static void number(StringBuilder b, double v) {
+		if (v == (long) v) {
+			b.append((long) v);
+		}
+		else {
+			b.append(v);
+		}
 	}
 
 	private static void string(StringBuilder b, String s) {
@@ -222,7 +249,7 @@ public class LeadScores {
 				ScoreBand.valueOf(rs.getString("band")), rs.getDouble("fit_points"),
 				FitGrade.valueOf(rs.getString("fit_grade")), rs.getDouble("behaviour_points"), rs.getLong("model_id"),
 				rs.getString("scope"), rs.getInt("model_version"), instant(rs.getTimestamp("scored_at")),
-				json.readValue(rs.getString("breakdown"), LINES));
+				lines(rs.getString("breakdown")));
 	}
 
 	private static Instant instant(Timestamp t) {

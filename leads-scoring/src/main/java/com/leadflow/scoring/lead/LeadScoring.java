@@ -24,6 +24,7 @@ import com.leadflow.scoring.LeadScore;
 import com.leadflow.scoring.RecycleRule;
 import com.leadflow.scoring.ScoreBand;
 import com.leadflow.scoring.ScoringService;
+import com.leadflow.scoring.engine.CompiledModel.Group;
 import com.leadflow.scoring.engine.ModelScore;
 import com.leadflow.scoring.engine.Recycled;
 import com.leadflow.scoring.engine.ScoringEngine;
@@ -67,7 +68,7 @@ public class LeadScoring implements ScoringService {
 			return List.of();
 		}
 		List<LeadScore> stored = scores.ofLead(canonical);
-		return stored.isEmpty() ? rescore(canonical) : stored;
+		return stored.isEmpty() ? rescore(canonical) : explained(stored);
 	}
 
 	@Override
@@ -81,7 +82,22 @@ public class LeadScoring implements ScoringService {
 		if (canonical == 0) {
 			return List.of();
 		}
-		return rescoreBatch(List.of(canonical)).scores();
+		return explained(rescoreBatch(List.of(canonical)).scores());
+	}
+
+	/** Scores with their lines in words, by the model version that scored them. */
+	private List<LeadScore> explained(List<LeadScore> scores) {
+		List<LeadScore> explained = new ArrayList<>(scores.size());
+		for (LeadScore s : scores) {
+			Group group = catalog.compiled(s.modelId()).groups().stream()
+				.filter(g -> g.name().equals(s.group()))
+				.findFirst()
+				.orElseThrow();
+			explained.add(new LeadScore(s.leadId(), s.group(), s.total(), s.band(), s.fitPoints(), s.fitGrade(),
+					s.behaviourPoints(), s.modelId(), s.scope(), s.modelVersion(), s.scoredAt(),
+					ScoringEngine.explain(group, s.lines())));
+		}
+		return explained;
 	}
 
 	@Override
@@ -101,7 +117,8 @@ public class LeadScoring implements ScoringService {
 	}
 
 	/**
-	 * Re-scores active leads by id (in the caller's transaction): one read of snapshots, timelines and marks. Band
+	 * Re-scores active leads by id (in the caller's transaction): one read of snapshots, timelines and marks; the
+	 * scores' lines carry figures, not words ({@link ScoringEngine#explain}). Band
 	 * changes are announced with one {@link LeadBandChanged}, or one {@link LeadBandsChanged} when there are several.
 	 */
 	@Transactional

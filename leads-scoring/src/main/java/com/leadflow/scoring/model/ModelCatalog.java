@@ -71,6 +71,11 @@ public class ModelCatalog {
 		return models.byId(id).orElseThrow();
 	}
 
+	/** A model that has scored leads (active or retired), compiled. */
+	public CompiledModel compiled(long id) {
+		return models.compiled(id);
+	}
+
 	/** The active models now: the default one and those of industries. */
 	public ActiveModels active() {
 		Map<String, ScoringModels.ActiveRef> refs = models.activeByScope();

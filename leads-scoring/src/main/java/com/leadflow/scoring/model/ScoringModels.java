@@ -126,6 +126,21 @@ public class ScoringModels {
 		return model;
 	}
 
+	/**
+	 * The compiled form of a model that has scored leads (active or retired: no longer editable), to explain their
+	 * scores; cached by id whatever its row's later changes (activating and retiring change no rule).
+	 */
+	public CompiledModel compiled(long id) {
+		Cached cached = compiled.get(id);
+		if (cached != null) {
+			return cached.model();
+		}
+		ScoringModel stored = byId(id).orElseThrow(() -> ScoringProblems.notFound("Scoring model " + id));
+		CompiledModel model = compile(stored);
+		compiled.put(id, new Cached(stored.updatedAt(), model));
+		return model;
+	}
+
 	private record Cached(Instant updatedAt, CompiledModel model) {
 	}
 

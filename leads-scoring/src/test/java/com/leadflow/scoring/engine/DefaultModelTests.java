@@ -71,6 +71,6 @@ class DefaultModelTests {
 	}
 
 	private GroupScore score(List<Touch> touches, Instant now) {
-		return ScoringEngine.score(model, anonymous(7), touches, now, null).groups().getFirst();
+		return ScoringEngineTests.explained(model, ScoringEngine.score(model, anonymous(7), touches, now, null).groups().getFirst());
 	}
 }

@@ -41,7 +41,13 @@ class ScoringEngineTests {
 	}
 
 	static GroupScore score(CompiledModel model, List<Touch> touches) {
-		return ScoringEngine.score(model, anonymous(1), touches, NOW, null).groups().getFirst();
+		return explained(model, ScoringEngine.score(model, anonymous(1), touches, NOW, null).groups().getFirst());
+	}
+
+	/** The score of the model's first group with its lines in words. */
+	static GroupScore explained(CompiledModel model, GroupScore s) {
+		return new GroupScore(s.group(), s.total(), s.band(), s.fitPoints(), s.fitGrade(), s.behaviourPoints(),
+				ScoringEngine.explain(model.groups().getFirst(), s.lines()));
 	}
 
 	@Test

@@ -86,6 +86,9 @@ class IncrementalScoringTests {
 		LeadScore changed = awaitScore(lead.id(), s -> s.total() == 65);
 		then(changed.fitPoints()).isEqualTo(50.0);
 		then(changed.lines()).anySatisfy(l -> then(l.explanation()).isEqualTo("Decision maker: +50"));
+		then(jdbc.sql("select breakdown::text from lead_score where lead_id = ?").param(lead.id()).query(String.class)
+			.single()).as("stored: figures only, the words come from the model on reading")
+			.isEqualTo("[[\"FIT\",\"decision-maker\",1,50,0,50],[\"BEHAVIOUR\",\"WEBINAR_REGISTER\",1,15,0,15]]");
 	}
 
 	@Test
