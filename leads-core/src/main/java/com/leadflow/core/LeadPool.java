@@ -49,9 +49,10 @@ public interface LeadPool {
 
 	/**
 	 * {@link #findAll} for hot paths that look at a lead's profile only (scoring): tags, attributes and phone numbers
-	 * may come back empty; fields, company, e-mails and whether the lead is a known customer are all there.
+	 * may come back empty, and so may e-mails unless {@code withEmails}; fields, company and whether the lead is a
+	 * known customer are all there.
 	 */
-	default List<LeadSnapshot> findProfiles(Collection<Long> leadIds) {
+	default List<LeadSnapshot> findProfiles(Collection<Long> leadIds, boolean withEmails) {
 		return findAll(leadIds);
 	}
 

@@ -163,6 +163,29 @@ class ScoringModelApiTests {
 	}
 
 	@Test
+	void aModelThatCountsCompetitorsDomainsReadsTheLeadsEMailsWhenATouchRescoresThem() {
+		long model = post("/api/scoring/models", """
+				{"scope": "default", "name": "Competitors watched",
+				 "definition": {"groups": [{"name": "default",
+				   "behaviour": {"actions": [{"action": "PAGE_VIEW", "points": 10}],
+				                 "competitorDomains": ["rival.example"], "competitorPoints": -100},
+				   "bands": {"warmFrom": 150, "hotAbove": 300}}]}}""").getBody().path("id").asLong();
+		String job = post("/api/scoring/models/" + model + "/activate", "").getHeaders().getLocation().toString();
+		await().atMost(Duration.ofSeconds(10)).until(() -> http().get().uri(job).retrieve().body(JsonNode.class),
+				j -> "DONE".equals(j.path("status").asString()));
+
+		long spy = lead("spy@rival.example", TouchAction.PAGE_VIEW);
+		long buyer = lead("buyer@customer.example", TouchAction.PAGE_VIEW);
+
+		then(await().atMost(Duration.ofSeconds(2)).until(() -> score(spy, "default"),
+				s -> s.path("total").asInt() == -90).path("lines").valueStream()
+			.map(l -> l.path("explanation").asString()))
+			.containsExactlyInAnyOrder("PAGE_VIEW ×1: 10 points", "e-mail address at a competitor's domain: -100");
+		then(await().atMost(Duration.ofSeconds(2)).until(() -> score(buyer, "default"),
+				s -> s.path("total").asInt() == 10).path("lines").size()).isEqualTo(1);
+	}
+
+	@Test
 	void draftCanBeEditedAndDeleted() {
 		long id = post("/api/scoring/models", TRIAL_HEAVY.replace("\"default\", \"name\"", "\"retail\", \"name\""))
 			.getBody().path("id").asLong();

@@ -294,18 +294,18 @@ class LeadPoolService implements LeadPool {
 
 	@Override
 	public List<LeadSnapshot> findAll(Collection<Long> leadIds) {
-		return findAll(leadIds, false);
+		return findAll(leadIds, LeadSnapshots.Detail.FULL);
 	}
 
 	@Override
-	public List<LeadSnapshot> findProfiles(Collection<Long> leadIds) {
-		return findAll(leadIds, true);
+	public List<LeadSnapshot> findProfiles(Collection<Long> leadIds, boolean withEmails) {
+		return findAll(leadIds, withEmails ? LeadSnapshots.Detail.PROFILE : LeadSnapshots.Detail.PROFILE_WITHOUT_EMAILS);
 	}
 
-	private List<LeadSnapshot> findAll(Collection<Long> leadIds, boolean profileOnly) {
+	private List<LeadSnapshot> findAll(Collection<Long> leadIds, LeadSnapshots.Detail detail) {
 		Set<Long> ids = new LinkedHashSet<>(leadIds);
 		// active ones; merged or unknown ids are followed after
-		List<LeadSnapshot> found = snapshots.of(ids, profileOnly);
+		List<LeadSnapshot> found = snapshots.of(ids, detail);
 		if (found.size() == ids.size()) {
 			return found;
 		}
@@ -313,7 +313,7 @@ class LeadPoolService implements LeadPool {
 		Set<Long> survivors = new LinkedHashSet<>(leads.canonicalIds(ids).values());
 		found.forEach(l -> survivors.remove(l.id()));
 		List<LeadSnapshot> all = new ArrayList<>(found);
-		all.addAll(snapshots.of(survivors, profileOnly));
+		all.addAll(snapshots.of(survivors, detail));
 		all.sort(Comparator.comparingLong(LeadSnapshot::id));
 		return all;
 	}

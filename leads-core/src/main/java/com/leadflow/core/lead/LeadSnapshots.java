@@ -39,26 +39,36 @@ class LeadSnapshots {
 		this.cipher = cipher;
 	}
 
-	List<LeadSnapshot> of(Collection<Long> ids) {
-		return of(ids, false);
+	/**
+	 * How much of a lead a snapshot holds: everything; its profile (no tags, attributes nor phone numbers: the server
+	 * reads the e-mail keys instead of every key, and no phone is decrypted); or its profile without e-mails too.
+	 */
+	enum Detail {
+		FULL, PROFILE, PROFILE_WITHOUT_EMAILS
 	}
 
-	/**
-	 * @param profileOnly leave tags, attributes and phone numbers out (empty in the snapshots): the server reads the
-	 *        e-mail keys instead of every key, no tags and no attributes, and no phone is decrypted
-	 */
-	List<LeadSnapshot> of(Collection<Long> ids, boolean profileOnly) {
+	List<LeadSnapshot> of(Collection<Long> ids) {
+		return of(ids, Detail.FULL);
+	}
+
+	/** Snapshots of active leads by id, in id order, left empty where {@code detail} says. */
+	List<LeadSnapshot> of(Collection<Long> ids, Detail detail) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		String details = profileOnly ? """
-				       array(select 'EMAIL ' || i.value_enc from lead_identity i
-				             where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id) identities,
-				       '{}'::text[] tags, null attributes,""" : """
-				       array(select i.kind || ' ' || i.value_enc from lead_identity i
-				             where i.lead_id = l.id order by i.kind, i.id) identities,
-				       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
-				       l.attributes::text attributes,""";
+		String details = switch (detail) {
+			case FULL -> """
+					       array(select i.kind || ' ' || i.value_enc from lead_identity i
+					             where i.lead_id = l.id order by i.kind, i.id) identities,
+					       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
+					       l.attributes::text attributes,""";
+			case PROFILE -> """
+					       array(select 'EMAIL ' || i.value_enc from lead_identity i
+					             where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id) identities,
+					       '{}'::text[] tags, null attributes,""";
+			case PROFILE_WITHOUT_EMAILS -> """
+					       '{}'::text[] identities, '{}'::text[] tags, null attributes,""";
+		};
 		return jdbc.sql("""
 				select l.id, l.name, l.title, l.decision_role, l.region, l.province, l.city, l.owner, l.lifecycle_stage,
 				       l.budget, l.need, l.timeframe, l.company_id, c.name company_name, c.industry, c.size_band,

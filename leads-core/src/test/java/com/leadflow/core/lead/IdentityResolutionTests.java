@@ -202,7 +202,7 @@ class IdentityResolutionTests {
 	}
 
 	@Test
-	void aProfileReadHasAllOfTheSnapshotButTagsAttributesAndPhones() {
+	void aProfileReadHasAllOfTheSnapshotButTagsAttributesAndPhonesAndEMailsWhenAskedTo() {
 		Person crmContact = new Person("Gao Jie", "IT Director", null, List.of("gao.jie@example.com"),
 				List.of("+86 138 0013 8000"), null, null, "CRM-C-78", "华东", "上海", "上海", "50万", "clear", "3 months",
 				"sales.zhou", java.util.Map.of("converted", true));
@@ -212,7 +212,8 @@ class IdentityResolutionTests {
 		jdbc.sql("insert into lead_tag (lead_id, tag, origin) values (?, 'vip', 'MANUAL')").param(known).update();
 
 		List<LeadSnapshot> full = pool.findAll(List.of(known, plain));
-		List<LeadSnapshot> profiles = pool.findProfiles(List.of(plain, known));
+		List<LeadSnapshot> profiles = pool.findProfiles(List.of(plain, known), true);
+		List<LeadSnapshot> withoutEmails = pool.findProfiles(List.of(plain, known), false);
 
 		then(full.getFirst().tags()).containsExactly("vip");
 		then(full.getFirst().attributes()).containsEntry("converted", true);
@@ -227,6 +228,10 @@ class IdentityResolutionTests {
 		});
 		then(profiles).usingRecursiveFieldByFieldElementComparatorIgnoringFields("tags", "attributes", "phones")
 			.isEqualTo(full);
+		then(withoutEmails).allSatisfy(l -> then(l.emails()).isEmpty());
+		then(withoutEmails).extracting(LeadSnapshot::existingCustomer).containsExactly(true, false);
+		then(withoutEmails).usingRecursiveFieldByFieldElementComparatorIgnoringFields("tags", "attributes", "phones",
+				"emails").isEqualTo(full);
 	}
 
 	@Test

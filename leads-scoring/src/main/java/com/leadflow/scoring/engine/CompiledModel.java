@@ -24,6 +24,11 @@ public record CompiledModel(long modelId, String scope, int version, List<Group>
 	public record Group(String name, List<Criterion> criteria, Map<TouchAction, Action> actions, Double halfLifeDays,
 			Set<String> competitorDomains, int competitorPoints, int warmFrom, int hotAbove, int gradeA, int gradeB,
 			int gradeC) {
+
+		/** Whether a lead's e-mail addresses can change its score here (points for competitors' domains). */
+		public boolean readsEmails() {
+			return !competitorDomains.isEmpty() && competitorPoints != 0;
+		}
 	}
 
 	public record Criterion(String id, String label, Attribute attribute, Match match, List<String> values, Double min,

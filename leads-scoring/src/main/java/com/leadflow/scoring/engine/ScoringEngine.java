@@ -114,7 +114,7 @@ public final class ScoringEngine {
 			lines.add(new ScoreLine(BEHAVIOUR, e.getKey().name(), (int) s[0], round2(s[1]), round2(s[2]), round2(s[3]),
 					null));
 		}
-		if (!group.competitorDomains().isEmpty() && group.competitorPoints() != 0 && hasCompetitorEmail(lead, group)) {
+		if (group.readsEmails() && hasCompetitorEmail(lead, group)) {
 			total += group.competitorPoints();
 			lines.add(new ScoreLine(BEHAVIOUR, COMPETITOR_DOMAIN, 1, group.competitorPoints(), 0,
 					group.competitorPoints(), null));

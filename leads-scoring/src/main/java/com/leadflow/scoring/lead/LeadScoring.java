@@ -127,12 +127,12 @@ public class LeadScoring implements ScoringService {
 			return new BatchResult(List.of(), 0);
 		}
 		scores.lock(leadIds);
-		List<LeadSnapshot> leads = pool.findProfiles(leadIds);
+		ActiveModels models = catalog.active();
+		List<LeadSnapshot> leads = pool.findProfiles(leadIds, models.readEmails());
 		Set<Long> ids = new HashSet<>();
 		leads.forEach(l -> ids.add(l.id()));
 		Map<Long, List<Touch>> timelines = pool.timelines(ids);
 		Map<Long, Recycled> marks = recycles.of(ids);
-		ActiveModels models = catalog.active();
 		Instant now = clock.instant();
 		List<LeadScore> result = new ArrayList<>();
 		for (LeadSnapshot lead : leads) {

@@ -121,6 +121,11 @@ public class ModelCatalog {
 	/** The active compiled models by scope; a lead is scored by its industry's model, else the default one. */
 	public record ActiveModels(Map<String, CompiledModel> byScope) {
 
+		/** Whether any active model looks at leads' e-mail addresses (else a profile read may leave them out). */
+		public boolean readEmails() {
+			return byScope.values().stream().flatMap(m -> m.groups().stream()).anyMatch(CompiledModel.Group::readsEmails);
+		}
+
 		public CompiledModel forLead(LeadSnapshot lead) {
 			if (lead.industry() != null && !lead.industry().isBlank()) {
 				CompiledModel industry = byScope.get(normaliseScope(lead.industry()));
