@@ -76,6 +76,12 @@ public interface LeadPool {
 		return touches(leadIds);
 	}
 
+	/**
+	 * The touches of a campaign series in the timeline (those with a channel), in all and per channel: what attribution
+	 * counts. Touches removed from the pool (a reverted import) no longer count.
+	 */
+	SeriesTouches seriesTouches(long seriesId);
+
 	/** Which kinds of touch each of several leads has had at least once (leads with none are left out). */
 	Map<Long, Set<TouchAction>> actionsDone(Collection<Long> leadIds);
 

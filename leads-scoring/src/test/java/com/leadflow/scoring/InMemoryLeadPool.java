@@ -204,6 +204,11 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 	}
 
 	@Override
+	public com.leadflow.core.SeriesTouches seriesTouches(long seriesId) {
+		throw new UnsupportedOperationException("not used by scoring's tests");
+	}
+
+	@Override
 	public boolean hasConsent(long leadId, ConsentPurpose purpose) {
 		throw new UnsupportedOperationException("not needed by scoring");
 	}

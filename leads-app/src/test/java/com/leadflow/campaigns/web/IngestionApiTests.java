@@ -116,7 +116,34 @@ class IngestionApiTests extends ApiTestSupport {
 		then(again.path("created").asInt()).isZero();
 		then(count("select count(*) from lead")).isEqualTo(leads).isEqualTo(40);
 		then(count("select count(*) from touch")).isEqualTo(touches).isEqualTo(50);
-		then(count("select count(*) from campaign_touch")).isEqualTo(attributed).isEqualTo(50);
+		then(count("select count(*) from campaign_touch")).as("the arrivals that created a lead")
+			.isEqualTo(attributed).isEqualTo(40);
+	}
+
+	@Test
+	void attributionCountsLeadsCreatedAndTouchedPerChannelOnceHoweverOftenABatchIsSent() {
+		long seriesId = series("Smart factory webinars"); // WEBINAR costs 20,000, EDM 3,000
+		Map<String, Object> batch = Map.of("items", List.of(
+				touch("w:1", seriesId, "WEBINAR", "a@factory.cn", null), // creates A
+				touch("w:2", seriesId, "WEBINAR", "b@factory.cn", null), // creates B
+				touch("e:1", seriesId, "EDM", "a@factory.cn", null), // touches A again, by e-mail
+				touch("e:2", seriesId, "EDM", "c@factory.cn", null), // creates C
+				touch("e:3", seriesId, "EDM", "c@factory.cn", null))); // C again (one by one in the batch)
+
+		post("/api/ingest/batches", batch);
+		post("/api/ingest/batches", batch);
+		post("/api/ingest/touches", touch("other", series("Other"), "EDM", "a@factory.cn", null));
+
+		JsonNode figures = get("/api/campaign-series/" + seriesId + "/attribution");
+		then(figures.path("leadsCreated").asLong()).isEqualTo(3);
+		then(figures.path("leadsTouched").asLong()).as("A through two channels, once").isEqualTo(3);
+		then(figures.path("touches").asLong()).isEqualTo(5);
+		then(figures.path("costPerNewLead").decimalValue()).isEqualByComparingTo("7666.67");
+		then(figures.path("channels").valueStream()
+			.map(c -> c.path("channel").asString() + " " + c.path("leadsCreated").asLong() + " "
+					+ c.path("leadsTouched").asLong() + " " + c.path("touches").asLong() + " "
+					+ c.path("costPerNewLead").decimalValue().stripTrailingZeros().toPlainString()))
+			.containsExactlyInAnyOrder("WEBINAR 2 2 2 10000", "EDM 1 2 3 3000");
 	}
 
 	@Test

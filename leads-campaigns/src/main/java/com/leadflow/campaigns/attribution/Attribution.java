@@ -2,10 +2,15 @@ package com.leadflow.campaigns.attribution;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,10 +20,13 @@ import com.leadflow.campaigns.CampaignSeries;
 import com.leadflow.campaigns.CampaignSeries.ChannelCost;
 import com.leadflow.campaigns.Channel;
 import com.leadflow.campaigns.series.SeriesCatalog;
+import com.leadflow.core.LeadPool;
+import com.leadflow.core.SeriesTouches;
 
 /**
- * Leads created and touched per series and channel, and what each new lead cost (channel cost / leads created).
- * Counted from the touches campaigns brought in (ingestion API and imports), by the lead id at arrival.
+ * Leads created and touched per series and channel, and what each new lead cost (channel cost / leads created), by
+ * the lead each touch arrived on: touches and leads touched are counted from the pool's timeline, leads created from
+ * the arrivals campaigns recorded as creating their lead ({@link CampaignTouches}).
  */
 @Service
 public class Attribution {
@@ -36,29 +44,39 @@ public class Attribution {
 	private record Counts(long created, long touched, long touches) {
 	}
 
+	private static final Set<String> CHANNELS = Arrays.stream(Channel.values()).map(Channel::name)
+		.collect(Collectors.toUnmodifiableSet());
+
 	private final JdbcClient jdbc;
 
 	private final SeriesCatalog catalog;
 
-	Attribution(JdbcClient jdbc, SeriesCatalog catalog) {
+	private final LeadPool pool;
+
+	Attribution(JdbcClient jdbc, SeriesCatalog catalog, LeadPool pool) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.pool = pool;
 	}
 
 	@Transactional(readOnly = true)
 	public SeriesFigures of(long seriesId) {
 		CampaignSeries series = catalog.get(seriesId);
-		Map<String, Counts> byChannel = new LinkedHashMap<>();
+		Map<String, Long> created = new HashMap<>(); // channel → leads created; null → all channels
 		jdbc.sql("""
-				select channel, count(distinct lead_id) filter (where lead_created), count(distinct lead_id), count(*)
-				from campaign_touch where series_id = ? group by channel order by channel""")
+				select channel, count(distinct lead_id), grouping(channel) = 1 from campaign_touch
+				where series_id = ? and lead_created group by grouping sets ((channel), ())""")
 			.param(seriesId)
-			.query((rs, i) -> byChannel.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
-			.list();
-		Counts total = jdbc.sql("""
-				select count(distinct lead_id) filter (where lead_created), count(distinct lead_id), count(*)
-				from campaign_touch where series_id = ?""")
-			.param(seriesId).query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+			.query((ResultSet rs) -> {
+				created.put(rs.getBoolean(3) ? null : rs.getString(1), rs.getLong(2));
+			});
+		SeriesTouches touched = pool.seriesTouches(seriesId);
+		Map<String, Counts> byChannel = new LinkedHashMap<>();
+		touched.channels().stream()
+			.filter(c -> CHANNELS.contains(c.channel())) // touches given to the pool's own API may name other ones
+			.forEach(c -> byChannel.put(c.channel(),
+					new Counts(created.getOrDefault(c.channel(), 0L), c.leads(), c.touches())));
+		Counts total = new Counts(created.getOrDefault(null, 0L), touched.leads(), touched.touches());
 		Map<Channel, BigDecimal> costs = new LinkedHashMap<>();
 		series.channels().forEach(c -> costs.put(c.channel(), c.cost()));
 		byChannel.keySet().forEach(c -> costs.putIfAbsent(Channel.valueOf(c), BigDecimal.ZERO));

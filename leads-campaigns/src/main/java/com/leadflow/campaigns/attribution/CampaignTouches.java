@@ -6,7 +6,11 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The touches campaigns brought into the pool, recorded once per pool touch id (replays are no-ops). */
+/**
+ * Arrivals campaigns brought into the pool that attribution and imports need to remember, once per pool touch id
+ * (replays are no-ops): every row of an import job (its revert walks them), and every other arrival that created its
+ * lead (leads created per series and channel). Touches themselves are counted from the pool's timeline.
+ */
 @Repository
 public class CampaignTouches {
 

@@ -23,7 +23,7 @@ import com.leadflow.core.Resolution;
 /**
  * Brings channel touches into the lead pool, one or a batch at a time: each is tagged with its series (the default
  * series when none is named) and channel, carries the caller's idempotency key (prefixed {@code ingest:}) so a retried
- * request adds no second touch, and is recorded for attribution.
+ * request adds no second touch; an arrival that created its lead is recorded for attribution.
  */
 @Service
 public class IngestionService {
@@ -62,7 +62,9 @@ public class IngestionService {
 	public Result ingest(Ingest ingest) {
 		Arrival arrival = arrival(ingest, resolveSeries(ingest.seriesId(), "seriesId"));
 		Resolution resolution = pool.resolve(arrival);
-		touches.record(List.of(recorded(ingest, arrival, resolution)));
+		if (resolution.outcome() == Resolution.Outcome.CREATED) {
+			touches.record(List.of(recorded(ingest, arrival, resolution)));
+		}
 		return result(0, ingest, resolution);
 	}
 
@@ -85,7 +87,9 @@ public class IngestionService {
 		for (int i = 0; i < batch.size(); i++) {
 			ArrivalResult r = resolved.get(i);
 			if (r.ok()) {
-				recorded.add(recorded(batch.get(i), arrivals.get(i), r.resolution()));
+				if (r.resolution().outcome() == Resolution.Outcome.CREATED) {
+					recorded.add(recorded(batch.get(i), arrivals.get(i), r.resolution()));
+				}
 				results.add(result(i, batch.get(i), r.resolution()));
 				continue;
 			}
@@ -121,10 +125,10 @@ public class IngestionService {
 				given.source() == null ? ingest.channel().name() : given.source());
 	}
 
+	/** An arrival that created its lead, for attribution (touches themselves are counted from the pool). */
 	private static Recorded recorded(Ingest ingest, Arrival arrival, Resolution resolution) {
 		return new Recorded(resolution.touchId(), resolution.leadId(), arrival.touch().seriesId(),
-				ingest.channel().name(), resolution.outcome() == Resolution.Outcome.CREATED, null, null,
-				arrival.touch().occurredAt());
+				ingest.channel().name(), true, null, null, arrival.touch().occurredAt());
 	}
 
 	private static Result result(int index, Ingest ingest, Resolution resolution) {

@@ -33,6 +33,7 @@ import com.leadflow.core.LeadSnapshot;
 import com.leadflow.core.LeadTouched;
 import com.leadflow.core.Resolution;
 import com.leadflow.core.RevertedArrivals;
+import com.leadflow.core.SeriesTouches;
 import com.leadflow.core.Touch;
 import com.leadflow.core.TouchAction;
 import com.leadflow.core.company.Companies;
@@ -336,6 +337,11 @@ class LeadPoolService implements LeadPool {
 	@Override
 	public Map<Long, List<Touch>> touches(Collection<Long> leadIds) {
 		return byLead(leadIds, touches.ofLeads(leadIds, true));
+	}
+
+	@Override
+	public SeriesTouches seriesTouches(long seriesId) {
+		return touches.ofSeries(seriesId);
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.SeriesTouches;
 import com.leadflow.core.Touch;
 import com.leadflow.core.TouchAction;
 
@@ -135,6 +136,29 @@ public class Touches {
 			.param(leadIds.stream().mapToLong(Long::longValue).toArray())
 			.query((rs, i) -> payloads ? touch(rs) : touch(rs, Map.of()))
 			.list();
+	}
+
+	/**
+	 * The touches of a series in all and per channel, in one pass (grouping sets) over {@code touch_series_idx}, read
+	 * from the index alone where the visibility map allows.
+	 */
+	SeriesTouches ofSeries(long seriesId) {
+		long[] total = new long[2];
+		List<SeriesTouches.ByChannel> channels = new java.util.ArrayList<>();
+		jdbc.sql("""
+				select channel, count(distinct recorded_lead_id), count(*), grouping(channel) = 1 total from touch
+				where series_id = ? and channel is not null group by grouping sets ((channel), ()) order by channel""")
+			.param(seriesId)
+			.query((ResultSet rs) -> {
+				if (rs.getBoolean(4)) {
+					total[0] = rs.getLong(2);
+					total[1] = rs.getLong(3);
+				}
+				else {
+					channels.add(new SeriesTouches.ByChannel(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+				}
+			});
+		return new SeriesTouches(total[0], total[1], channels);
 	}
 
 	/** The kinds of touch of several leads: lead id → actions (one row per lead and action from the server). */
