@@ -1,9 +1,13 @@
 package com.leadflow.analytics.readmodel;
 
+import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,7 +16,10 @@ import org.springframework.stereotype.Repository;
 import com.leadflow.core.LeadTouched;
 import com.leadflow.core.TouchAction;
 
-/** Leads whose fact must be recomputed: marked by event listeners and the rebuild, claimed by the refresh worker. */
+/**
+ * Leads whose fact must be recomputed: marked by event listeners and the rebuild, claimed by the refresh worker. A
+ * queue row holds the marks of one call (up to {@value #ROW_MARKS}), so a batch of touches costs the queue one row.
+ */
 @Repository
 public class DirtyLeads {
 
@@ -24,6 +31,9 @@ public class DirtyLeads {
 	record Touch(Instant at, Long seriesId, String channel, TouchAction action) {
 	}
 
+	/** Most marks one queue row holds: larger sets take several rows, so that a claim stays near its size. */
+	private static final int ROW_MARKS = 1000;
+
 	private final JdbcTemplate jdbc;
 
 	DirtyLeads(JdbcTemplate jdbc) {
@@ -31,50 +41,82 @@ public class DirtyLeads {
 	}
 
 	public void mark(Collection<Long> leadIds) {
-		if (!leadIds.isEmpty()) {
-			jdbc.update("insert into analytics_dirty (lead_id) select unnest(?::bigint[])",
-					(Object) leadIds.toArray(Long[]::new));
+		List<Long> ids = List.copyOf(leadIds);
+		for (int from = 0; from < ids.size(); from += ROW_MARKS) {
+			jdbc.update("insert into analytics_dirty (lead_ids) values (?::bigint[])",
+					(Object) ids.subList(from, Math.min(ids.size(), from + ROW_MARKS)).toArray(Long[]::new));
 		}
 	}
 
 	/** Marks left by touches on existing leads, each with its touch. */
 	void markTouched(List<LeadTouched> touches) {
-		if (!touches.isEmpty()) {
+		for (int from = 0; from < touches.size(); from += ROW_MARKS) {
+			List<LeadTouched> row = touches.subList(from, Math.min(touches.size(), from + ROW_MARKS));
 			jdbc.update("""
-					insert into analytics_dirty (lead_id, touch_at, touch_series_id, touch_channel, touch_action)
-					select * from unnest(?::bigint[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[])""",
-					touches.stream().map(LeadTouched::leadId).toArray(Long[]::new),
-					touches.stream().map(t -> Timestamp.from(t.occurredAt())).toArray(Timestamp[]::new),
-					touches.stream().map(LeadTouched::seriesId).toArray(Long[]::new),
-					touches.stream().map(LeadTouched::channel).toArray(String[]::new),
-					touches.stream().map(t -> t.action().name()).toArray(String[]::new));
+					insert into analytics_dirty (lead_ids, touch_at, touch_series_id, touch_channel, touch_action)
+					values (?::bigint[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[])""",
+					row.stream().map(LeadTouched::leadId).toArray(Long[]::new),
+					row.stream().map(t -> Timestamp.from(t.occurredAt())).toArray(Timestamp[]::new),
+					row.stream().map(LeadTouched::seriesId).toArray(Long[]::new),
+					row.stream().map(LeadTouched::channel).toArray(String[]::new),
+					row.stream().map(t -> t.action().name()).toArray(String[]::new));
 		}
 	}
 
 	/** Every lead that has a fact (so that leads gone from the pool lose theirs). */
 	void markAllFacts() {
-		jdbc.update("insert into analytics_dirty (lead_id) select lead_id from analytics_lead");
+		jdbc.update("""
+				insert into analytics_dirty (lead_ids)
+				select array_agg(lead_id) from (select lead_id, (row_number() over (order by lead_id) - 1) / ? chunk
+				                                from analytics_lead) f
+				group by chunk""", ROW_MARKS);
 	}
 
 	/**
-	 * Claims up to {@code limit} queue rows marked at least {@code settle} ago for the caller's transaction (other
-	 * nodes skip them), in lead order.
+	 * Claims queue rows marked at least {@code settle} ago for the caller's transaction (other nodes skip them) until
+	 * it holds {@code limit} marks or more (a row's marks are claimed together); their marks, in lead order.
 	 */
 	List<Mark> claim(int limit, Duration settle) {
-		return jdbc.query("""
-				with claimed as (
-				    delete from analytics_dirty where ctid in
-				        (select ctid from analytics_dirty where marked_at <= clock_timestamp() - ? * interval '1 millisecond'
-				         limit ? for update skip locked)
-				    returning lead_id, touch_at, touch_series_id, touch_channel, touch_action)
-				select * from claimed order by lead_id""", (rs, i) -> {
-			Timestamp at = rs.getTimestamp(2);
-			return new Mark(rs.getLong(1), at == null ? null
-					: new Touch(at.toInstant(), (Long) rs.getObject(3), rs.getString(4), TouchAction.valueOf(rs.getString(5))));
-		}, settle.toMillis(), limit);
+		List<String> rows = new ArrayList<>();
+		int[] marks = { 0 };
+		jdbc.query("""
+				select ctid::text, cardinality(lead_ids) from analytics_dirty
+				where marked_at <= clock_timestamp() - ? * interval '1 millisecond' limit ? for update skip locked""",
+				(ResultSet rs) -> {
+					if (marks[0] < limit) {
+						rows.add(rs.getString(1));
+						marks[0] += rs.getInt(2);
+					}
+				}, settle.toMillis(), limit);
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<Mark> claimed = new ArrayList<>(marks[0]);
+		jdbc.query("""
+				delete from analytics_dirty where ctid = any(?::tid[])
+				returning lead_ids, touch_at, touch_series_id, touch_channel, touch_action""", (ResultSet rs) -> {
+			Long[] leads = (Long[]) rs.getArray(1).getArray();
+			Array at = rs.getArray(2);
+			if (at == null) {
+				for (Long lead : leads) {
+					claimed.add(new Mark(lead, null));
+				}
+				return;
+			}
+			Timestamp[] ats = (Timestamp[]) at.getArray();
+			Long[] series = (Long[]) rs.getArray(3).getArray();
+			String[] channels = (String[]) rs.getArray(4).getArray();
+			String[] actions = (String[]) rs.getArray(5).getArray();
+			for (int i = 0; i < leads.length; i++) {
+				claimed.add(new Mark(leads[i],
+						new Touch(ats[i].toInstant(), series[i], channels[i], TouchAction.valueOf(actions[i]))));
+			}
+		}, (Object) rows.toArray(String[]::new));
+		claimed.sort(Comparator.comparingLong(Mark::leadId)); // stable: a lead's marks stay in the order they came
+		return claimed;
 	}
 
 	public long pending() {
-		return jdbc.queryForObject("select count(distinct lead_id) from analytics_dirty", Long.class);
+		return jdbc.queryForObject("select count(distinct l) from analytics_dirty, unnest(lead_ids) l", Long.class);
 	}
 }
