@@ -60,7 +60,7 @@ class Rollups {
 		Map<Rollup, Map<List<Object>, BigDecimal[]>> out = new HashMap<>();
 		Long[] ids = leadIds.toArray(Long[]::new);
 		for (Rollup rollup : Rollup.ALL) {
-			String sql = sql(rollup, "l.lead_id = any(?)");
+			String sql = summed(rollup, "l.lead_id = any(?)");
 			int uses = sql.split("any\\(\\?\\)", -1).length - 1;
 			Object[] params = new Object[uses];
 			java.util.Arrays.fill(params, ids);
@@ -70,10 +70,11 @@ class Rollups {
 				for (int i = 1; i <= rollup.keys().size(); i++) {
 					key.add(rs.getObject(i));
 				}
-				BigDecimal[] m = sums.computeIfAbsent(key, k -> zeros(rollup.measures().size()));
+				BigDecimal[] m = new BigDecimal[rollup.measures().size()];
 				for (int i = 0; i < m.length; i++) {
-					m[i] = m[i].add(rs.getBigDecimal(rollup.keys().size() + 1 + i));
+					m[i] = rs.getBigDecimal(rollup.keys().size() + 1 + i);
 				}
+				sums.put(key, m);
 			}, params);
 			out.put(rollup, sums);
 		}
@@ -105,17 +106,18 @@ class Rollups {
 	/** Recomputes every rollup from the facts (rebuild; the caller holds the exclusive read-model lock). */
 	void recomputeAll() {
 		for (Rollup rollup : Rollup.ALL) {
-			String keys = String.join(", ", rollup.keys());
-			String sums = rollup.measures().stream().map(m -> "sum(" + m + ")").collect(Collectors.joining(", "));
 			jdbc.execute("truncate " + rollup.table());
-			jdbc.execute("insert into " + rollup.table() + " (" + String.join(", ", rollup.columns()) + ") select "
-					+ keys + ", " + sums + " from (" + sql(rollup, "true") + ") c (" + String.join(", ", rollup.columns())
-					+ ") group by " + keys);
+			jdbc.execute("insert into " + rollup.table() + " (" + String.join(", ", rollup.columns()) + ") "
+					+ summed(rollup, "true"));
 		}
 	}
 
-	private String sql(Rollup rollup, String where) {
-		return rollup.contributionsOf(where).replace("%ZONE%", zone);
+	/** The contributions of the facts {@code where} selects, summed by the rollup's keys (in the server). */
+	private String summed(Rollup rollup, String where) {
+		String keys = String.join(", ", rollup.keys());
+		String sums = rollup.measures().stream().map(m -> "sum(" + m + ")").collect(Collectors.joining(", "));
+		return "select " + keys + ", " + sums + " from (" + rollup.contributionsOf(where).replace("%ZONE%", zone)
+				+ ") c (" + String.join(", ", rollup.columns()) + ") group by " + keys;
 	}
 
 	private static void merge(Map<String, Object[]> rows, Map<List<Object>, BigDecimal[]> sums, int sign) {
@@ -144,11 +146,5 @@ class Rollups {
 			}
 		}
 		return true;
-	}
-
-	private static BigDecimal[] zeros(int n) {
-		BigDecimal[] z = new BigDecimal[n];
-		java.util.Arrays.fill(z, BigDecimal.ZERO);
-		return z;
 	}
 }
