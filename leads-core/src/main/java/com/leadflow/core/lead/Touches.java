@@ -127,8 +127,8 @@ public class Touches {
 	}
 
 	/**
-	 * The touches of several leads, oldest first per lead (leads in descending id order); without {@code payloads} (empty maps instead) they are
-	 * read from {@code touch_lead_timeline_idx} alone where the visibility map allows.
+	 * The touches of several leads, oldest first per lead (leads in descending id order); without {@code payloads}
+	 * (empty maps instead) they are read from {@code touch_lead_timeline_idx} alone where the visibility map allows.
 	 */
 	public List<Touch> ofLeads(Collection<Long> leadIds, boolean payloads) {
 		return jdbc.sql("select " + (payloads ? COLUMNS : COLUMNS_BUT_PAYLOAD)

@@ -50,30 +50,39 @@ class IdentityResolutionTests {
 				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM");
 	}
 
-	@Test
-	void fiftyConcurrentArrivalsOfOnePersonEndAsOneLeadWithFiftyTouches() throws Exception {
-		// given 5 spellings of one mobile and 2 casings of one e-mail
-		List<String> phones = List.of("138 0013 8000", "+86-138-0013-8000", "008613800138000", "86 13800138000",
-				"13800138000");
-		List<String> emails = List.of("Wang.Fang@Example.com", "wang.fang@example.com");
-		ExecutorService threads = Executors.newFixedThreadPool(50);
+	/** Resolves the arrivals on a thread each, released together; their resolutions in the same order. */
+	private List<Resolution> allAtOnce(List<Arrival> arrivals) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(arrivals.size());
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<Resolution>> results = new ArrayList<>();
-		for (int i = 0; i < 50; i++) {
-			Arrival arrival = arrival("王芳", emails.get(i % 2), phones.get(i % 5));
+		for (Arrival arrival : arrivals) {
 			results.add(threads.submit(() -> {
 				start.await();
 				return pool.resolve(arrival);
 			}));
 		}
-
-		// when they all arrive at once
 		start.countDown();
 		List<Resolution> resolutions = new ArrayList<>();
 		for (Future<Resolution> f : results) {
 			resolutions.add(f.get());
 		}
 		threads.shutdown();
+		return resolutions;
+	}
+
+	@Test
+	void fiftyConcurrentArrivalsOfOnePersonEndAsOneLeadWithFiftyTouches() throws Exception {
+		// given 5 spellings of one mobile and 2 casings of one e-mail
+		List<String> phones = List.of("138 0013 8000", "+86-138-0013-8000", "008613800138000", "86 13800138000",
+				"13800138000");
+		List<String> emails = List.of("Wang.Fang@Example.com", "wang.fang@example.com");
+		List<Arrival> arrivals = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			arrivals.add(arrival("王芳", emails.get(i % 2), phones.get(i % 5)));
+		}
+
+		// when they all arrive at once
+		List<Resolution> resolutions = allAtOnce(arrivals);
 
 		// then there is exactly one lead holding all 50 touches and two identity keys
 		then(resolutions).extracting(Resolution::leadId).containsOnly(resolutions.get(0).leadId());
@@ -142,21 +151,7 @@ class IdentityResolutionTests {
 				new TouchInput(TouchAction.WHITEPAPER_DOWNLOAD, "WHITEPAPER", 7L, Instant.now(), null, "wp-ai", null,
 						"req-43"),
 				"API");
-		ExecutorService threads = Executors.newFixedThreadPool(8);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Resolution>> results = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			results.add(threads.submit(() -> {
-				start.await();
-				return pool.resolve(keyed);
-			}));
-		}
-		start.countDown();
-		List<Resolution> resolutions = new ArrayList<>();
-		for (Future<Resolution> f : results) {
-			resolutions.add(f.get());
-		}
-		threads.shutdown();
+		List<Resolution> resolutions = allAtOnce(java.util.Collections.nCopies(8, keyed));
 
 		then(resolutions).extracting(Resolution::touchId).containsOnly(resolutions.get(0).touchId());
 		then(resolutions).filteredOn(r -> r.outcome() != Resolution.Outcome.DUPLICATE_TOUCH).hasSize(1);

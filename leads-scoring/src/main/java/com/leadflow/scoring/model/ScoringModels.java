@@ -117,13 +117,7 @@ public class ScoringModels {
 	/** The compiled form of an active model (cached while its row is unchanged). */
 	public CompiledModel compiled(ActiveRef ref) {
 		Cached cached = compiled.get(ref.id());
-		if (cached != null && cached.updatedAt().equals(ref.updatedAt())) {
-			return cached.model();
-		}
-		ScoringModel stored = byId(ref.id()).orElseThrow(() -> ScoringProblems.notFound("Scoring model " + ref.id()));
-		CompiledModel model = compile(stored);
-		compiled.put(ref.id(), new Cached(stored.updatedAt(), model));
-		return model;
+		return cached != null && cached.updatedAt().equals(ref.updatedAt()) ? cached.model() : load(ref.id());
 	}
 
 	/**
@@ -132,9 +126,11 @@ public class ScoringModels {
 	 */
 	public CompiledModel compiled(long id) {
 		Cached cached = compiled.get(id);
-		if (cached != null) {
-			return cached.model();
-		}
+		return cached != null ? cached.model() : load(id);
+	}
+
+	/** Reads, compiles and caches a model. */
+	private CompiledModel load(long id) {
 		ScoringModel stored = byId(id).orElseThrow(() -> ScoringProblems.notFound("Scoring model " + id));
 		CompiledModel model = compile(stored);
 		compiled.put(id, new Cached(stored.updatedAt(), model));
