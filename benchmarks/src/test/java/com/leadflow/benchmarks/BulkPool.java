@@ -32,9 +32,9 @@ final class BulkPool {
 				insert into company (name, match_name, industry, size_band, region)
 				select 'Bulk Company ' || g, 'bulkcompany' || g, 'Manufacturing', '100-499', '华东' from generate_series(1, 20000) g""");
 		jdbc.update("""
-				insert into lead (name, title, region, company_id, created_at, last_touch_at)
+				insert into lead (name, title, region, company_id, created_at)
 				select 'Bulk Person ' || g, 'Engineer', '华东', (select min(id) from company) + g % 20000,
-				       now() - interval '1 day', now() - interval '1 day'
+				       now() - interval '1 day'
 				from generate_series(1, ?) g""", size);
 		List<Long> ids = jdbc.queryForList("select id from lead order by id", Long.class);
 		try (Connection c = dataSource.getConnection()) {

@@ -258,9 +258,9 @@ class ScoringBenchmark {
 	/** n leads with 8 touches each over the last 120 days (webinars with minutes, downloads, page views, e-mails). */
 	private void load(int n) {
 		jdbc.update("""
-				insert into lead (name, title, region, created_at, last_touch_at)
+				insert into lead (name, title, region, created_at)
 				select 'Scoring Bench ' || g, case when g % 3 = 0 then 'IT Director' else 'Engineer' end, '华东',
-				       now() - interval '120 days', now()
+				       now() - interval '120 days'
 				from generate_series(1, ?) g""", n);
 		jdbc.update("""
 				insert into touch (lead_id, recorded_lead_id, action, channel, occurred_at, minutes)

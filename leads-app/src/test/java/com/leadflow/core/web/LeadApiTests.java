@@ -196,6 +196,33 @@ class LeadApiTests {
 		then(get("/api/leads?q=nobody-like-this").path("items").size()).isZero();
 	}
 
+	@Test
+	void aLeadsLastTouchIsItsNewestTouchWhateverTheOrderTheyArriveInAndSearchesFilterOnIt() {
+		long early = touchAt(arrival("Early Bird", "early@example.com", null, null, "PAGE_VIEW", null), "2026-01-05T08:00:00Z");
+		long busy = touchAt(arrival("Busy Bee", "busy@example.com", null, null, "WHITEPAPER_DOWNLOAD", "wp"),
+				"2026-01-10T08:00:00Z");
+		touchAt(arrival(null, "busy@example.com", null, null, "WEBINAR_ATTEND", "web"), "2026-03-01T08:00:00Z");
+		touchAt(arrival(null, "busy@example.com", null, null, "EMAIL_OPEN", null), "2026-02-01T08:00:00Z"); // late report
+
+		then(get("/api/leads/" + busy).path("lead").path("lastTouchAt").asString()).isEqualTo("2026-03-01T08:00:00Z");
+		then(get("/api/leads/" + early).path("lead").path("lastTouchAt").asString()).isEqualTo("2026-01-05T08:00:00Z");
+		then(get("/api/leads?lastTouchFrom=2026-02-15T00:00:00Z").path("items").valueStream().map(l -> l.path("id").asLong()))
+			.containsExactly(busy);
+		then(get("/api/leads?lastTouchTo=2026-02-15T00:00:00Z").path("items").valueStream().map(l -> l.path("id").asLong()))
+			.containsExactly(early);
+		then(get("/api/leads?lastTouchFrom=2026-01-01T00:00:00Z&lastTouchTo=2026-03-01T08:00:00Z").path("items")
+			.valueStream().map(l -> l.path("id").asLong())).containsExactly(early);
+	}
+
+	/** Sends an arrival whose touch happened at {@code at}; returns its lead's id. */
+	private long touchAt(Map<String, Object> arrival, String at) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> touch = new java.util.HashMap<>((Map<String, Object>) arrival.get("touch"));
+		touch.put("occurredAt", at);
+		arrival.put("touch", touch);
+		return post("/api/leads", arrival).getBody().path("leadId").asLong();
+	}
+
 	private static List<String> fields(ResponseEntity<JsonNode> problem) {
 		return problem.getBody().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
 	}

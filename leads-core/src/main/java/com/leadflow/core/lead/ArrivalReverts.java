@@ -87,8 +87,6 @@ class ArrivalReverts {
 				}
 				long leadId = leads.canonicalId(arrival.leadId());
 				removeTouch(arrival.touchId());
-				jdbc.sql("update lead set last_touch_at = (select max(occurred_at) from touch where lead_id = ?) where id = ?")
-					.params(leadId, leadId).update();
 				restored.add(leadId);
 			}
 			touchesRemoved++;

@@ -127,7 +127,6 @@ class BatchArrivals {
 					draft.companyId = companyIds[k];
 					draft.sources.put("company", provenance);
 				}
-				draft.lastTouchAt = a.at();
 				it.row = draft.withId(newIds[next++]);
 				createdRows.add(it.row);
 			}
@@ -162,7 +161,6 @@ class BatchArrivals {
 		}
 		long[] touchIds = touches.appendAll(items.stream().map(it -> new Touches.NewTouch(it.row.id, it.arrival.touch())).toList());
 		List<ArrivalChanges.Arrived> changes = new ArrayList<>();
-		Map<Long, java.time.Instant> lastTouch = new HashMap<>();
 		List<PoolSideEffects.Arrived> arrived = new ArrayList<>();
 		List<Long> consentChanged = new ArrayList<>();
 		for (int k = 0; k < items.size(); k++) {
@@ -172,7 +170,6 @@ class BatchArrivals {
 			if (!it.created()) {
 				changes.add(new ArrivalChanges.Arrived(it.touchId, it.before, it.row,
 						it.newKeys.stream().map(added::get).toList()));
-				lastTouch.merge(it.row.id, it.arrival.at(), (x, y) -> x.isAfter(y) ? x : y);
 			}
 			if (it.arrival.consent() != null || it.arrival.touch().action() == TouchAction.UNSUBSCRIBE) {
 				sideEffects.recordConsent(it.row.id, it.arrival.touch(), it.arrival.consent());
@@ -180,7 +177,6 @@ class BatchArrivals {
 			}
 		}
 		arrivalChanges.recordAll(changes);
-		leads.touchedAll(lastTouch);
 		sideEffects.applyTagRulesAll(arrived);
 		sideEffects.noticeKnownCustomers(arrived);
 

@@ -233,7 +233,6 @@ class LeadPoolService implements LeadPool {
 		if (!created) {
 			arrivalChanges.record(touchId, before, lead, addedIdentities, absorbed);
 		}
-		leads.touched(lead.id, arrival.at());
 		sideEffects.recordConsent(lead.id, arrival.touch(), arrival.consent());
 		List<PoolSideEffects.Arrived> arrived = List.of(new PoolSideEffects.Arrived(lead, touchId, arrival.touch()));
 		sideEffects.applyTagRulesAll(arrived);

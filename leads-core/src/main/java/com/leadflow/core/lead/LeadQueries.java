@@ -19,6 +19,9 @@ import com.leadflow.core.identity.Normalizer;
 @Component
 public class LeadQueries {
 
+	/** A lead's last touch: the newest of its timeline (the first entry of {@code touch_lead_timeline_idx}). */
+	static final String LAST_TOUCH = "(select max(t.occurred_at) from touch t where t.lead_id = l.id)";
+
 	/** Search filters; every one may be null. */
 	public record Filter(String text, String tag, String stage, String owner, String industry, String region,
 			Long seriesId, String channel, Instant createdFrom, Instant createdTo, Instant lastTouchFrom,
@@ -111,8 +114,8 @@ public class LeadQueries {
 		}
 		condition(sql, params, "l.created_at >= ?", ts(f.createdFrom()));
 		condition(sql, params, "l.created_at < ?", ts(f.createdTo()));
-		condition(sql, params, "l.last_touch_at >= ?", ts(f.lastTouchFrom()));
-		condition(sql, params, "l.last_touch_at < ?", ts(f.lastTouchTo()));
+		condition(sql, params, LAST_TOUCH + " >= ?", ts(f.lastTouchFrom()));
+		condition(sql, params, LAST_TOUCH + " < ?", ts(f.lastTouchTo()));
 		sql.append(" order by l.id desc limit ?");
 		params.add(limit + 1);
 		List<Long> ids = jdbc.sql(sql.toString()).params(params).query(Long.class).list();

@@ -34,10 +34,8 @@ public final class LeadRow {
 
 	final Instant createdAt;
 
-	Instant lastTouchAt;
-
 	LeadRow(long id, Long mergedInto, Map<String, String> fields, Long companyId, Map<String, Object> attributes,
-			Map<String, Provenance> sources, String lifecycleStage, Instant createdAt, Instant lastTouchAt) {
+			Map<String, Provenance> sources, String lifecycleStage, Instant createdAt) {
 		this.id = id;
 		this.mergedInto = mergedInto;
 		this.fields = new LinkedHashMap<>(fields);
@@ -46,11 +44,10 @@ public final class LeadRow {
 		this.sources = new LinkedHashMap<>(sources);
 		this.lifecycleStage = lifecycleStage;
 		this.createdAt = createdAt;
-		this.lastTouchAt = lastTouchAt;
 	}
 
 	static LeadRow fresh(Instant at) {
-		return new LeadRow(0, null, Map.of(), null, Map.of(), Map.of(), "NEW", at, null);
+		return new LeadRow(0, null, Map.of(), null, Map.of(), Map.of(), "NEW", at);
 	}
 
 	public long id() {
@@ -87,10 +84,10 @@ public final class LeadRow {
 	}
 
 	LeadRow withId(long newId) {
-		return new LeadRow(newId, mergedInto, fields, companyId, attributes, sources, lifecycleStage, createdAt, lastTouchAt);
+		return new LeadRow(newId, mergedInto, fields, companyId, attributes, sources, lifecycleStage, createdAt);
 	}
 
 	LeadRow copy() {
-		return new LeadRow(id, mergedInto, fields, companyId, attributes, sources, lifecycleStage, createdAt, lastTouchAt);
+		return new LeadRow(id, mergedInto, fields, companyId, attributes, sources, lifecycleStage, createdAt);
 	}
 }

@@ -40,8 +40,9 @@ class LeadSnapshots {
 	}
 
 	/**
-	 * How much of a lead a snapshot holds: everything; its profile (no tags, attributes nor phone numbers: the server
-	 * reads the e-mail keys instead of every key, and no phone is decrypted); or its profile without e-mails too.
+	 * How much of a lead a snapshot holds: everything (its last touch read from its timeline); its profile (no tags,
+	 * attributes, phone numbers nor last touch: the server reads the e-mail keys instead of every key, and no phone is
+	 * decrypted); or its profile without e-mails too.
 	 */
 	enum Detail {
 		FULL, PROFILE, PROFILE_WITHOUT_EMAILS
@@ -61,13 +62,13 @@ class LeadSnapshots {
 					       array(select i.kind || ' ' || i.value_enc from lead_identity i
 					             where i.lead_id = l.id order by i.kind, i.id) identities,
 					       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
-					       l.attributes::text attributes,""";
+					       l.attributes::text attributes, """ + LeadQueries.LAST_TOUCH + " last_touch_at,";
 			case PROFILE -> """
 					       array(select 'EMAIL ' || i.value_enc from lead_identity i
 					             where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id) identities,
-					       '{}'::text[] tags, null attributes,""";
+					       '{}'::text[] tags, null attributes, null last_touch_at,""";
 			case PROFILE_WITHOUT_EMAILS -> """
-					       '{}'::text[] identities, '{}'::text[] tags, null attributes,""";
+					       '{}'::text[] identities, '{}'::text[] tags, null attributes, null last_touch_at,""";
 		};
 		return jdbc.sql("""
 				select l.id, l.name, l.title, l.decision_role, l.region, l.province, l.city, l.owner, l.lifecycle_stage,
@@ -75,7 +76,7 @@ class LeadSnapshots {
 				       coalesce(c.existing_customer, false) or exists(select 1 from lead_identity i
 				           where i.lead_id = l.id and i.kind = 'CRM_CONTACT') existing_customer,
 				""" + details + """
-				       l.created_at, l.last_touch_at
+				       l.created_at
 				from lead l left join company c on c.id = l.company_id
 				where l.id = any(?) and l.merged_into is null order by l.id""")
 			.param(ids.stream().mapToLong(Long::longValue).toArray())

@@ -33,7 +33,7 @@ public class Leads {
 	}
 
 	private static final String COLUMNS = "id, merged_into, " + String.join(", ", LeadRow.FIELDS)
-			+ ", company_id, attributes, field_sources, lifecycle_stage, created_at, last_touch_at";
+			+ ", company_id, attributes, field_sources, lifecycle_stage, created_at";
 
 	private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
 	};
@@ -178,11 +178,10 @@ public class Leads {
 		params.add(rows.stream().map(r -> json.writeValueAsString(r.attributes)).toArray(String[]::new));
 		params.add(rows.stream().map(r -> json.writeValueAsString(sourcesJson(r.sources))).toArray(String[]::new));
 		params.add(rows.stream().map(r -> r.createdAt.toString()).toArray(String[]::new));
-		params.add(rows.stream().map(r -> r.lastTouchAt == null ? null : r.lastTouchAt.toString()).toArray(String[]::new));
 		int inserted = jdbc.sql("insert into lead (id, " + String.join(", ", LeadRow.FIELDS)
-				+ ", company_id, attributes, field_sources, created_at, last_touch_at) overriding system value "
+				+ ", company_id, attributes, field_sources, created_at) overriding system value "
 				+ "select * from unnest(?::bigint[], " + "?::text[], ".repeat(LeadRow.FIELDS.size())
-				+ "?::bigint[], ?::jsonb[], ?::jsonb[], ?::timestamptz[], ?::timestamptz[])")
+				+ "?::bigint[], ?::jsonb[], ?::jsonb[], ?::timestamptz[])")
 			.params(params)
 			.update();
 		if (inserted != n) {
@@ -207,19 +206,6 @@ public class Leads {
 			ps.setString(i++, json.writeValueAsString(sourcesJson(row.sources)));
 			ps.setLong(i, row.id);
 		});
-	}
-
-	/** {@link #touched} for several leads: lead id → latest touch time. */
-	void touchedAll(Map<Long, Instant> latest) {
-		if (latest.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				update lead l set last_touch_at = greatest(l.last_touch_at, t.at)
-				from unnest(?::bigint[], ?::timestamptz[]) t(id, at) where l.id = t.id""")
-			.params(latest.keySet().stream().mapToLong(Long::longValue).toArray(),
-					latest.values().stream().map(Instant::toString).toArray(String[]::new))
-			.update();
 	}
 
 	/**
@@ -341,12 +327,6 @@ public class Leads {
 				select id from chain where merged_into is null""").param(id).query(Long.class).optional().orElse(0L);
 	}
 
-	public void touched(long leadId, Instant occurredAt) {
-		jdbc.sql("update lead set last_touch_at = greatest(last_touch_at, ?) where id = ?")
-			.params(Timestamp.from(occurredAt), leadId)
-			.update();
-	}
-
 	public void recordStage(long leadId, String stage) {
 		jdbc.sql("update lead set lifecycle_stage = ?, updated_at = now() where id = ?").params(stage, leadId).update();
 	}
@@ -359,12 +339,6 @@ public class Leads {
 
 	public void markMerged(long absorbedId, Long survivorId) {
 		jdbc.sql("update lead set merged_into = ?, updated_at = now() where id = ?").params(survivorId, absorbedId).update();
-	}
-
-	public void setLastTouch(long leadId, Instant lastTouchAt) {
-		jdbc.sql("update lead set last_touch_at = ? where id = ?")
-			.params(lastTouchAt == null ? null : Timestamp.from(lastTouchAt), leadId)
-			.update();
 	}
 
 	public List<Long> activeIdsAfter(long afterId, int limit) {
@@ -381,7 +355,6 @@ public class Leads {
 		map.put("companyId", row.companyId);
 		map.put("attributes", row.attributes);
 		map.put("sources", sourcesJson(row.sources));
-		map.put("lastTouchAt", row.lastTouchAt == null ? null : row.lastTouchAt.toString());
 		return json.writeValueAsString(map);
 	}
 
@@ -391,11 +364,10 @@ public class Leads {
 		Map<String, Object> map = json.readValue(rowJson, new TypeReference<Map<String, Object>>() {
 		});
 		Object company = map.get("companyId");
-		Object lastTouch = map.get("lastTouchAt");
 		return new LeadRow(current.id, current.mergedInto, (Map<String, String>) map.get("fields"),
 				company == null ? null : ((Number) company).longValue(), (Map<String, Object>) map.get("attributes"),
 				sourcesFromJson((Map<String, Map<String, String>>) map.get("sources")), current.lifecycleStage,
-				current.createdAt, lastTouch == null ? null : Instant.parse(lastTouch.toString()));
+				current.createdAt);
 	}
 
 	private LeadRow row(ResultSet rs) throws SQLException {
@@ -406,15 +378,13 @@ public class Leads {
 				fields.put(f, v);
 			}
 		}
-		Timestamp lastTouch = rs.getTimestamp("last_touch_at");
 		String attributes = rs.getString("attributes");
 		String sources = rs.getString("field_sources");
 		return new LeadRow(rs.getLong("id"), (Long) rs.getObject("merged_into"), fields,
 				(Long) rs.getObject("company_id"),
 				"{}".equals(attributes) ? new LinkedHashMap<>() : json.readValue(attributes, ATTRIBUTES),
 				sourcesFromJson("{}".equals(sources) ? null : json.readValue(sources, SOURCES)),
-				rs.getString("lifecycle_stage"), rs.getTimestamp("created_at").toInstant(),
-				lastTouch == null ? null : lastTouch.toInstant());
+				rs.getString("lifecycle_stage"), rs.getTimestamp("created_at").toInstant());
 	}
 
 	private static Map<String, Map<String, String>> sourcesJson(Map<String, Provenance> sources) {

@@ -115,9 +115,6 @@ public class Merges {
 			}
 		});
 		leads.update(survivor);
-		Instant lastTouch = latest(survivor.lastTouchAt, absorbed.lastTouchAt);
-		leads.setLastTouch(survivor.id, lastTouch);
-		survivor.lastTouchAt = lastTouch;
 
 		long mergeId = jdbc.sql("""
 				insert into lead_merge (survivor_id, absorbed_id, actor, reason, survivor_before, survivor_after, decisions)
@@ -217,14 +214,6 @@ public class Merges {
 		}
 		leads.update(survivor);
 		leads.markMerged(a, null);
-		for (long id : new long[] { s, a }) {
-			leads.setLastTouch(id, jdbc.sql("select max(occurred_at) from touch where lead_id = ?")
-				.param(id)
-				.query(java.sql.Timestamp.class)
-				.optional()
-				.map(java.sql.Timestamp::toInstant)
-				.orElse(null));
-		}
 		jdbc.sql("update lead_merge set undone_at = now(), undone_by = ? where id = ?").params(actor, mergeId).update();
 		jdbc.sql("""
 				update duplicate_candidate set status = 'DISMISSED', decided_at = now(), decided_by = ?
@@ -271,7 +260,4 @@ public class Merges {
 		}
 	}
 
-	private static Instant latest(Instant a, Instant b) {
-		return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
-	}
 }

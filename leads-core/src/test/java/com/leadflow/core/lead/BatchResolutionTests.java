@@ -230,7 +230,7 @@ class BatchResolutionTests {
 		List<String> rows = new ArrayList<>();
 		rows.addAll(jdbc.sql("select 'lead ' || " + person.formatted("l.id") + " || ' ' || concat_ws('|', l.name, l.title, "
 				+ "l.region, l.owner, c.match_name, c.industry, l.attributes::text, l.field_sources::text, l.lifecycle_stage, "
-				+ "l.created_at, l.last_touch_at, l.merged_into is null) from lead l left join company c on c.id = l.company_id")
+				+ "l.created_at, l.merged_into is null) from lead l left join company c on c.id = l.company_id")
 			.query(String.class).list());
 		rows.addAll(jdbc.sql("select 'touch ' || " + person.formatted("t.lead_id") + " || ' ' || concat_ws('|', t.action, "
 				+ "t.channel, t.occurred_at, t.content_id, t.payload::text, t.idempotency_key) from touch t")

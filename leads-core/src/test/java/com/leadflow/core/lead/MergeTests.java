@@ -89,6 +89,7 @@ class MergeTests {
 		then(merged.phones()).containsExactly("+8613912345678");
 		then(merged.tags()).containsExactlyInAnyOrder("interest:wp-iot", "webinar:web-42");
 		then(merged.title()).as("most recent non-empty wins").isEqualTo("IT Director");
+		then(merged.lastTouchAt()).as("the newest touch of both").isEqualTo(Instant.parse("2026-03-01T08:00:00Z"));
 		then(pool.touches(survivor)).hasSize(aBefore.touches().size() + bBefore.touches().size() + 1);
 		Merges.MergeRecord record = merges.ofLead(survivor).get(0);
 		then(record.absorbedId()).isEqualTo(b.leadId());
@@ -108,6 +109,9 @@ class MergeTests {
 		then(aAfter.tags()).isEqualTo(aBefore.tags());
 		then(aAfter.fieldSources()).isEqualTo(aBefore.fieldSources());
 		then(aAfter.profile()).usingRecursiveComparison().ignoringFields("lastTouchAt").isEqualTo(aBefore.profile());
+		then(aBefore.profile().lastTouchAt()).isEqualTo(Instant.parse("2026-01-11T08:00:00Z"));
+		then(aAfter.profile().lastTouchAt()).as("with the touches that stayed").isEqualTo(Instant.parse("2026-03-05T08:00:00Z"));
+		then(bBefore.profile().lastTouchAt()).isEqualTo(Instant.parse("2026-02-10T08:00:00Z"));
 		then(aAfter.touches()).extracting(t -> t.get("id"))
 			.containsAll(aBefore.touches().stream().map(t -> t.get("id")).toList())
 			.contains(later.touchId(), both.touchId())
