@@ -145,13 +145,13 @@ class AnalyticsBenchmark {
 		String chans = "array['" + String.join("','", Arrays.stream(Channel.values()).map(Enum::name).toList()) + "']";
 		jdbc.execute("""
 				insert into analytics_lead (lead_id, industry, region, size_band, owner, created_at, created_day,
-				    last_touch_at, last_touch_month, present_mask, email_bounced, phone_dead, stage, band,
+				    last_touch_day, last_touch_month, present_mask, email_bounced, phone_dead, stage, band,
 				    first_series_id, first_channel, last_series_id, last_channel, mql_at, sql_at, opp_at, won_at,
 				    nurtured_at, lost_at, last_sales_touch_at, won_revenue, secs_lead, secs_mql, secs_sql, secs_opp,
 				    in_lead, in_mql, in_sql, in_opp, open_stage, open_since)
 				select g, 'industry-' || (g % 15), 'region-' || ((g / 15) % 8), 'size-' || ((g / 120) % 5),
 				    case when r < 25 then 'owner-' || (g % 60) end,
-				    c, (c at time zone 'Asia/Shanghai')::date, t, extract(year from t at time zone 'Asia/Shanghai')::int * 100
+				    c, (c at time zone 'Asia/Shanghai')::date, (t at time zone 'Asia/Shanghai')::date, extract(year from t at time zone 'Asia/Shanghai')::int * 100
 				        + extract(month from t at time zone 'Asia/Shanghai')::int,
 				    ((g * 2654435761) % 256)::int * 16 | ((g * 40503) % 16)::int, g % 50 = 0, g % 70 = 0,
 				    case when r < 55 then 'NURTURING' when r < 70 then 'MQL' when r < 75 then 'SAL' when r < 80 then 'SQL'

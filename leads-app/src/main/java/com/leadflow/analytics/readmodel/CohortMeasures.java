@@ -22,7 +22,7 @@ public final class CohortMeasures {
 		EXPRESSIONS.put("won", "(l.won_at is not null)::int");
 		EXPRESSIONS.put("won_revenue", "coalesce(l.won_revenue, 0)");
 		EXPRESSIONS.put("lost", "(l.lost_at is not null)::int");
-		EXPRESSIONS.put("lost_not_reengaged", "(l.lost_at is not null and l.last_touch_at <= l.lost_at)::int");
+		EXPRESSIONS.put("lost_not_reengaged", "(l.lost_at is not null and not l.touched_after_lost)::int");
 		EXPRESSIONS.put("mql_no_sales_touch",
 				"(l.mql_at is not null and (l.last_sales_touch_at is null or l.last_sales_touch_at < l.mql_at))::int");
 		for (String s : new String[] { "lead", "mql", "sql", "opp" }) {

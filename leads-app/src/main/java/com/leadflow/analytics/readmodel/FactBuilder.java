@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
@@ -140,12 +141,12 @@ public final class FactBuilder {
 				visited.contains(FunnelStage.MQL), visited.contains(FunnelStage.SQL),
 				visited.contains(FunnelStage.OPPORTUNITY), open == null ? null : open.name(), open == null ? null : since);
 		return new LeadFact(lead.id(), key(lead.industry()), key(lead.region()), key(lead.companySizeBand()),
-				blankToNull(lead.owner()), created, created.atZone(zone).toLocalDate(), lastTouch,
+				blankToNull(lead.owner()), created, created.atZone(zone).toLocalDate(), day(lastTouch),
 				month(lastTouch), ProfileField.presentIn(lead), bounced, dead,
 				current.name(), band == null ? null : band.name(), first == null ? null : first.seriesId(),
 				first == null ? null : first.channel(), last == null ? null : last.seriesId(),
 				last == null ? null : last.channel(), firstAttributed != null, reached.get(FunnelStage.MQL), sqlAt,
-				reached.get(FunnelStage.OPPORTUNITY), wonAt, nurtured, lost, lastSales,
+				reached.get(FunnelStage.OPPORTUNITY), wonAt, nurtured, lost, lost != null && lastTouch.isAfter(lost), lastSales,
 				wonAt == null ? null : amount(lead.attributes().get(dealAmountAttribute)), times);
 	}
 
@@ -160,6 +161,11 @@ public final class FactBuilder {
 	/** Whether a touch of this kind sets the e-mail bounce flag (the newest of them decides it). */
 	public static boolean emailState(TouchAction action) {
 		return EMAIL_STATE.contains(action);
+	}
+
+	/** The day of an instant in the business zone, as stored in {@code last_touch_day}. */
+	public LocalDate day(Instant at) {
+		return at.atZone(zone).toLocalDate();
 	}
 
 	/** The month of an instant in the business zone, as stored in {@code last_touch_month} (yyyymm). */

@@ -123,7 +123,8 @@ public class FactRefresher {
 			newest = t.at().isAfter(newest) ? t.at() : newest;
 			emailState |= FactBuilder.emailState(t.action());
 		}
-		return new LeadFacts.NewTouches(leadId, oldest, newest, month, first.seriesId(), first.channel(), emailState);
+		return new LeadFacts.NewTouches(leadId, oldest, builder.day(oldest), newest, builder.day(newest), month,
+				first.seriesId(), first.channel(), emailState);
 	}
 
 	@Transactional

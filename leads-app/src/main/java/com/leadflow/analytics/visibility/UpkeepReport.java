@@ -1,8 +1,7 @@
 package com.leadflow.analytics.visibility;
 
-import java.sql.Timestamp;
+import java.sql.Date;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -19,8 +18,9 @@ import com.leadflow.analytics.visibility.MarketSizes.Segment;
 
 /**
  * Data upkeep: leads to re-verify or purge per segment — e-mail bounced (the last e-mail event was a bounce), number
- * out of service (the last call with an outcome said so), no touch for N months — and how many leads have any flag.
- * Whole months come from the upkeep rollup; the month the cutoff falls in is counted exactly from the facts.
+ * out of service (the last call with an outcome said so), no touch for N months (none since the start of the day N
+ * months ago, business zone) — and how many leads have any flag. Whole months come from the upkeep rollup; the month
+ * the cutoff falls in is counted by day from the facts.
  */
 @Service
 public class UpkeepReport {
@@ -50,21 +50,20 @@ public class UpkeepReport {
 
 	@Transactional(readOnly = true)
 	public Upkeep current(int staleAfterMonths, Instant now) {
-		ZonedDateTime cutoff = now.atZone(zone).minusMonths(staleAfterMonths);
+		ZonedDateTime cutoff = now.atZone(zone).minusMonths(staleAfterMonths).toLocalDate().atStartOfDay(zone);
 		int cutoffMonth = cutoff.getYear() * 100 + cutoff.getMonthValue();
-		Instant monthStart = LocalDate.of(cutoff.getYear(), cutoff.getMonthValue(), 1).atStartOfDay(zone).toInstant();
 		List<Cell> cells = new ArrayList<>(jdbc.sql("""
 				select industry, region, size_band, email_bounced, phone_dead, stale, sum(leads) from (
 				    select industry, region, size_band, email_bounced, phone_dead, last_touch_month < ? as stale, leads
 				    from analytics_upkeep_rollup where leads <> 0) r
 				group by industry, region, size_band, email_bounced, phone_dead, stale""")
 			.params(cutoffMonth).query(UpkeepReport::cell).list());
-		// the cutoff's own month: leads last touched in it before the cutoff are stale too
+		// the cutoff's own month: leads last touched in it before the cutoff's day are stale too
 		List<Cell> boundary = jdbc.sql("""
 				select industry, region, size_band, email_bounced, phone_dead, true, count(*) from analytics_lead
-				where last_touch_month = ? and last_touch_at >= ? and last_touch_at < ?
+				where last_touch_month = ? and last_touch_day < ?
 				group by industry, region, size_band, email_bounced, phone_dead""")
-			.params(cutoffMonth, Timestamp.from(monthStart), Timestamp.from(cutoff.toInstant()))
+			.params(cutoffMonth, Date.valueOf(cutoff.toLocalDate()))
 			.query(UpkeepReport::cell)
 			.list();
 

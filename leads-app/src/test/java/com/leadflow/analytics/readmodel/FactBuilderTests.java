@@ -4,6 +4,7 @@ import static org.assertj.core.api.BDDAssertions.then;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,21 @@ class FactBuilderTests {
 		then(fact.emailBounced()).isTrue();
 		then(fact.phoneDead()).isTrue();
 		then(fact.lastSalesTouchAt()).isEqualTo(T0.plus(Duration.ofDays(8)));
-		then(fact.lastTouchAt()).isEqualTo(T0.plus(Duration.ofDays(8)));
+		then(fact.lastTouchDay()).as("its day in the business zone (08:00 there)").isEqualTo(LocalDate.parse("2026-10-09"));
+	}
+
+	@Test
+	void aLostLeadIsReEngagedByATouchAfterTheLossOnly() {
+		LeadStage lost = new LeadStage(1, LifecycleStage.LOST, null, null, null, List.of(
+				move(LifecycleStage.NEW, LifecycleStage.SQL, 2), move(LifecycleStage.SQL, LifecycleStage.LOST, 5)));
+		List<Touch> before = List.of(touch(1, TouchAction.FORM_SUBMIT, 0, 7L, "WEB_FORM"),
+				touch(2, TouchAction.PAGE_VIEW, 5, 7L, "WEB_FORM")); // as old as the loss
+		List<Touch> after = List.of(touch(1, TouchAction.FORM_SUBMIT, 0, 7L, "WEB_FORM"),
+				touch(2, TouchAction.PAGE_VIEW, 6, 7L, "WEB_FORM"));
+
+		then(builder.build(lead(Map.of()), before, lost, Map.of()).touchedAfterLost()).isFalse();
+		then(builder.build(lead(Map.of()), after, lost, Map.of()).touchedAfterLost()).isTrue();
+		then(builder.build(lead(Map.of()), after, null, Map.of()).touchedAfterLost()).as("never lost").isFalse();
 	}
 
 	private static HistoryEntry move(LifecycleStage from, LifecycleStage to, int day) {

@@ -234,17 +234,17 @@ class AnalyticsFixtureTests {
 	}
 
 	@Test
-	void aLeadLastTouchedInTheCutoffsMonthCountsAsNotTouchedOnlyBeforeTheCutoff() {
-		Instant lastTouch = jdbc.queryForObject("select last_touch_at from analytics_lead where lead_id = ?",
-				java.sql.Timestamp.class, leads.get("L5")).toInstant(); // 390 days ago, bounced; every other lead: now
+	void aLeadLastTouchedInTheCutoffsMonthCountsAsNotTouchedOnlyBeforeTheCutoffsDay() {
+		java.time.LocalDate lastTouch = jdbc.queryForObject("select last_touch_day from analytics_lead where lead_id = ?",
+				java.sql.Date.class, leads.get("L5")).toLocalDate(); // 390 days ago, bounced; every other lead: now
 		java.time.ZoneId zone = properties.zone();
 
-		// now such that the 12-month cutoff falls a second after L5's last touch, then a second before it
-		UpkeepReport.Upkeep after = upkeep.current(12, lastTouch.plusSeconds(1).atZone(zone).plusMonths(12).toInstant());
-		UpkeepReport.Upkeep before = upkeep.current(12, lastTouch.minusSeconds(1).atZone(zone).plusMonths(12).toInstant());
+		// now such that the 12-month cutoff falls on the day after L5's last touch, then late on its very day
+		UpkeepReport.Upkeep after = upkeep.current(12, lastTouch.plusDays(1).plusMonths(12).atTime(0, 30).atZone(zone).toInstant());
+		UpkeepReport.Upkeep before = upkeep.current(12, lastTouch.plusMonths(12).atTime(23, 59).atZone(zone).toInstant());
 
-		then(after.noTouchSince()).isEqualTo(lastTouch.plusSeconds(1));
-		then(after.segments().get(0).noTouch()).as("L5, in the cutoff's month, before it").isEqualTo(1);
+		then(after.noTouchSince()).isEqualTo(lastTouch.plusDays(1).atStartOfDay(zone).toInstant());
+		then(after.segments().get(0).noTouch()).as("L5, in the cutoff's month, before its day").isEqualTo(1);
 		then(before.segments().get(0).noTouch()).isZero();
 		then(after.segments().get(0).flagged()).as("L5 bounced, L6 out of service").isEqualTo(2);
 		then(before.segments().get(0).flagged()).isEqualTo(2);

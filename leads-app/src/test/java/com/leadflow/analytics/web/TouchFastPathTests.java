@@ -36,8 +36,9 @@ import com.leadflow.platform.security.Role;
 import com.leadflow.platform.security.UserAccounts;
 
 /**
- * A touch that can only move a lead's last touch forward updates its fact in place, also to another series, channel
- * or month (the rollups move with it); every other touch recomputes the lead. Either way the facts and rollups must
+ * A touch that can only move a lead's last touch forward (or is one more of its last day) updates its fact in place,
+ * also to another series, channel or month from a later day (the rollups move with it); every other touch recomputes
+ * the lead. Either way the facts and rollups must
  * equal what a full recomputation from the other modules gives. A column the fast path never writes ({@code owner})
  * is overwritten with a marker first: it survives only where the fast path was taken. Refreshes of one lead running
  * at once move the rollups once.
@@ -77,9 +78,14 @@ class TouchFastPathTests {
 		}
 		String run = Long.toString(System.nanoTime(), 36);
 		Map<String, Long> leads = new HashMap<>();
-		for (String lead : List.of("fast", "channel", "bounce", "older", "month", "lost", "call", "phone", "phone-one",
+		for (String lead : List.of("fast", "day", "channel", "bounce", "older", "month", "lost", "call", "phone", "phone-one",
 				"unattributed")) {
-			Instant first = lead.equals("month") ? base.minus(40, ChronoUnit.DAYS) : base;
+			Instant first = switch (lead) { // a new series or channel moves in place from an earlier day only
+				case "month" -> base.minus(40, ChronoUnit.DAYS);
+				case "day", "channel", "lost" -> base.minus(1, ChronoUnit.DAYS);
+				case "older" -> base.plusSeconds(2);
+				default -> base;
+			};
 			String action = lead.equals("unattributed") ? "UNSUBSCRIBE" : "PAGE_VIEW"; // earns no attribution
 			leads.put(lead, ingest(admin, series, lead + "-" + run, "EDM", action, first, "first"));
 		}
@@ -93,9 +99,10 @@ class TouchFastPathTests {
 
 		// one touch per lead and batch, so that each is the lead's only mark when the worker claims it
 		ingest(admin, series, "fast-" + run, "EDM", "PAGE_VIEW", base.plusSeconds(1), "a"); // stays Cool
+		ingest(admin, series, "day-" + run, "EDM", "PAGE_VIEW", base.plusSeconds(1), "a"); // a later day: written
 		ingest(admin, series, "channel-" + run, "WEB_FORM", "FORM_SUBMIT", base.plusSeconds(1), "a");
 		ingest(admin, series, "bounce-" + run, "EDM", "EMAIL_BOUNCE", base.plusSeconds(1), "a");
-		ingest(admin, series, "older-" + run, "EDM", "PAGE_VIEW", base.minusSeconds(60), "a");
+		ingest(admin, series, "older-" + run, "EDM", "PAGE_VIEW", base.plusSeconds(1), "a"); // older, its last day
 		ingest(admin, series, "month-" + run, "EDM", "PAGE_VIEW", base, "a");
 		ingest(admin, series, "lost-" + run, "WEB_FORM", "PAGE_VIEW", Instant.now(), "a"); // re-engages the lost lead,
 		// after it was an SQL: no attribution
@@ -109,22 +116,26 @@ class TouchFastPathTests {
 		onePhone.put("phone", "+8613912" + String.format("%06d", Math.floorMod(System.nanoTime(), 1_000_000)));
 		ok(post(admin, "/api/ingest/touches", onePhone)); // the same, one arrival at a time
 		settle(jdbc);
-		// two touches of one lead, claimed together: moved at once to the newer one
+		String version = "select xmin::text from analytics_lead where lead_id = ?";
+		String fastVersion = jdbc.queryForObject(version, String.class, leads.get("fast"));
+		// two touches of one lead, claimed together, on the day of its last touch: its fact stays as it is
 		ok(post(admin, "/api/ingest/batches", Map.of("items",
 				List.of(item(series, "fast-" + run, "EDM", "EMAIL_OPEN", base.plusSeconds(2), "b"),
 						item(series, "fast-" + run, "EDM", "PAGE_VIEW", base.plusSeconds(3), "c")))));
 		ingest(admin, series, "bounce-" + run, "EDM", "EMAIL_OPEN", base.plusSeconds(2), "b"); // clears the bounce
 		settle(jdbc);
 
+		then(jdbc.queryForObject(version, String.class, leads.get("fast"))).as("no new row version").isEqualTo(fastVersion);
+
 		Map<String, Object> owners = new LinkedHashMap<>();
 		leads.forEach((name, id) -> owners.put(name,
 				jdbc.queryForObject("select owner from analytics_lead where lead_id = ?", String.class, id)));
-		List<String> inPlace = List.of("fast", "channel", "month", "lost");
+		List<String> inPlace = List.of("fast", "day", "channel", "older", "month", "lost");
 		then(owners).as("only the leads whose touches just moved their last touch kept the marker")
 			.containsEntry("fast", MARKER)
 			.allSatisfy((name, owner) -> then(MARKER.equals(owner)).as(name).isEqualTo(inPlace.contains(name)));
-		then(jdbc.queryForObject("select last_touch_at from analytics_lead where lead_id = ?", java.sql.Timestamp.class,
-				leads.get("fast")).toInstant()).isEqualTo(base.plusSeconds(3));
+		then(jdbc.queryForObject("select last_touch_day from analytics_lead where lead_id = ?", java.sql.Date.class,
+				leads.get("fast")).toLocalDate()).isEqualTo(base.plusSeconds(3).atZone(zone).toLocalDate());
 
 		Long[] ids = leads.values().toArray(Long[]::new);
 		jdbc.update("update analytics_lead f set owner = nullif(trim(l.owner), '') from lead l " // what the pool says
