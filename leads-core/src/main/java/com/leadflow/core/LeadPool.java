@@ -48,11 +48,11 @@ public interface LeadPool {
 	List<LeadSnapshot> findAll(Collection<Long> leadIds);
 
 	/**
-	 * {@link #findAll} for hot paths that look at a lead's profile only (scoring): tags, attributes and phone numbers
-	 * may come back empty, and so may e-mails unless {@code withEmails}; fields, company and whether the lead is a
-	 * known customer are all there.
+	 * {@link #findAll} for hot paths that look at a lead's profile only (scoring): tags, attributes, phone numbers and
+	 * the last touch may come back empty, and so may e-mails unless {@code withEmails}, and whether the lead is a known
+	 * customer (false) unless {@code withCustomerStatus}; fields and company are all there.
 	 */
-	default List<LeadSnapshot> findProfiles(Collection<Long> leadIds, boolean withEmails) {
+	default List<LeadSnapshot> findProfiles(Collection<Long> leadIds, boolean withEmails, boolean withCustomerStatus) {
 		return findAll(leadIds);
 	}
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.BDDAssertions.then;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +17,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import com.leadflow.TestHttp;
+import com.leadflow.core.Arrival;
+import com.leadflow.core.Arrival.Person;
+import com.leadflow.core.Arrival.TouchInput;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.TouchAction;
 import com.leadflow.platform.security.Role;
@@ -183,6 +189,30 @@ class ScoringModelApiTests {
 			.containsExactlyInAnyOrder("PAGE_VIEW ×1: 10 points", "e-mail address at a competitor's domain: -100");
 		then(await().atMost(Duration.ofSeconds(2)).until(() -> score(buyer, "default"),
 				s -> s.path("total").asInt() == 10).path("lines").size()).isEqualTo(1);
+	}
+
+	@Test
+	void aModelWithAKnownCustomerCriterionReadsWhetherTheLeadIsOneWhenATouchRescoresIt() {
+		long model = post("/api/scoring/models", """
+				{"scope": "default", "name": "Customers first",
+				 "definition": {"groups": [{"name": "default",
+				   "fit": [{"id": "customer", "label": "Known customer", "attribute": "EXISTING_CUSTOMER",
+				            "match": "EQUALS", "values": ["true"], "points": 200}],
+				   "behaviour": {"actions": [{"action": "PAGE_VIEW", "points": 10}]},
+				   "bands": {"warmFrom": 150, "hotAbove": 300}}]}}""").getBody().path("id").asLong();
+		String job = post("/api/scoring/models/" + model + "/activate", "").getHeaders().getLocation().toString();
+		await().atMost(Duration.ofSeconds(10)).until(() -> http().get().uri(job).retrieve().body(JsonNode.class),
+				j -> "DONE".equals(j.path("status").asString()));
+
+		long customer = pool.resolve(new Arrival(new Person(null, null, null, List.of("known.buyer@customer.example"),
+				List.of(), null, null, "CRM-C-4711", null, null, null, null, null, null, null, Map.of()), null,
+				new TouchInput(TouchAction.PAGE_VIEW, "WEB", null, Instant.now(), null, null, null, null), "CRM")).leadId();
+		long prospect = lead("someone@prospect.example", TouchAction.PAGE_VIEW);
+
+		then(await().atMost(Duration.ofSeconds(2)).until(() -> score(customer, "default"),
+				s -> s.path("total").asInt() == 210).path("band").asString()).isEqualTo("WARM");
+		then(await().atMost(Duration.ofSeconds(2)).until(() -> score(prospect, "default"),
+				s -> s.path("total").asInt() == 10).path("band").asString()).isEqualTo("COOL");
 	}
 
 	@Test

@@ -298,8 +298,8 @@ class LeadPoolService implements LeadPool {
 	}
 
 	@Override
-	public List<LeadSnapshot> findProfiles(Collection<Long> leadIds, boolean withEmails) {
-		return findAll(leadIds, withEmails ? LeadSnapshots.Detail.PROFILE : LeadSnapshots.Detail.PROFILE_WITHOUT_EMAILS);
+	public List<LeadSnapshot> findProfiles(Collection<Long> leadIds, boolean withEmails, boolean withCustomerStatus) {
+		return findAll(leadIds, LeadSnapshots.Detail.profile(withEmails, withCustomerStatus));
 	}
 
 	private List<LeadSnapshot> findAll(Collection<Long> leadIds, LeadSnapshots.Detail detail) {

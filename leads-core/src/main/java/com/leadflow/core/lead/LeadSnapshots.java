@@ -40,12 +40,18 @@ class LeadSnapshots {
 	}
 
 	/**
-	 * How much of a lead a snapshot holds: everything (its last touch read from its timeline); its profile (no tags,
-	 * attributes, phone numbers nor last touch: the server reads the e-mail keys instead of every key, and no phone is
-	 * decrypted); or its profile without e-mails too.
+	 * How much of a lead a snapshot holds: everything (its last touch read from its timeline), or its profile (no
+	 * tags, attributes, phone numbers nor last touch: the server reads the e-mail keys instead of every key, and no
+	 * phone is decrypted), with or without its e-mails and whether it is a known customer (else false: no probe for a
+	 * CRM contact key).
 	 */
-	enum Detail {
-		FULL, PROFILE, PROFILE_WITHOUT_EMAILS
+	record Detail(boolean everything, boolean emails, boolean customerStatus) {
+
+		static final Detail FULL = new Detail(true, true, true);
+
+		static Detail profile(boolean emails, boolean customerStatus) {
+			return new Detail(false, emails, customerStatus);
+		}
 	}
 
 	List<LeadSnapshot> of(Collection<Long> ids) {
@@ -57,25 +63,24 @@ class LeadSnapshots {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		String details = switch (detail) {
-			case FULL -> """
-					       array(select i.kind || ' ' || i.value_enc from lead_identity i
-					             where i.lead_id = l.id order by i.kind, i.id) identities,
-					       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
-					       l.attributes::text attributes, """ + LeadQueries.LAST_TOUCH + " last_touch_at,";
-			case PROFILE -> """
-					       array(select 'EMAIL ' || i.value_enc from lead_identity i
-					             where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id) identities,
-					       '{}'::text[] tags, null attributes, null last_touch_at,""";
-			case PROFILE_WITHOUT_EMAILS -> """
-					       '{}'::text[] identities, '{}'::text[] tags, null attributes, null last_touch_at,""";
-		};
+		String details = detail.everything() ? """
+				       array(select i.kind || ' ' || i.value_enc from lead_identity i
+				             where i.lead_id = l.id order by i.kind, i.id) identities,
+				       array(select tag from lead_tag t where t.lead_id = l.id order by t.tag) tags,
+				       l.attributes::text attributes, """ + LeadQueries.LAST_TOUCH + " last_touch_at,"
+				: detail.emails() ? """
+				       array(select 'EMAIL ' || i.value_enc from lead_identity i
+				             where i.lead_id = l.id and i.kind = 'EMAIL' order by i.id) identities,
+				       '{}'::text[] tags, null attributes, null last_touch_at,"""
+				: "'{}'::text[] identities, '{}'::text[] tags, null attributes, null last_touch_at,";
+		String customer = detail.customerStatus() ? """
+				       coalesce(c.existing_customer, false) or exists(select 1 from lead_identity i
+				           where i.lead_id = l.id and i.kind = 'CRM_CONTACT') existing_customer,"""
+				: "false existing_customer,";
 		return jdbc.sql("""
 				select l.id, l.name, l.title, l.decision_role, l.region, l.province, l.city, l.owner, l.lifecycle_stage,
 				       l.budget, l.need, l.timeframe, l.company_id, c.name company_name, c.industry, c.size_band,
-				       coalesce(c.existing_customer, false) or exists(select 1 from lead_identity i
-				           where i.lead_id = l.id and i.kind = 'CRM_CONTACT') existing_customer,
-				""" + details + """
+				""" + customer + details + """
 				       l.created_at
 				from lead l left join company c on c.id = l.company_id
 				where l.id = any(?) and l.merged_into is null order by l.id""")

@@ -197,7 +197,7 @@ class IdentityResolutionTests {
 	}
 
 	@Test
-	void aProfileReadHasAllOfTheSnapshotButTagsAttributesAndPhonesAndEMailsWhenAskedTo() {
+	void aProfileReadHasAllOfTheSnapshotButTagsAttributesPhonesAndLastTouchAndEMailsAndCustomerStatusWhenAskedTo() {
 		Person crmContact = new Person("Gao Jie", "IT Director", null, List.of("gao.jie@example.com"),
 				List.of("+86 138 0013 8000"), null, null, "CRM-C-78", "华东", "上海", "上海", "50万", "clear", "3 months",
 				"sales.zhou", java.util.Map.of("converted", true));
@@ -207,8 +207,9 @@ class IdentityResolutionTests {
 		jdbc.sql("insert into lead_tag (lead_id, tag, origin) values (?, 'vip', 'MANUAL')").param(known).update();
 
 		List<LeadSnapshot> full = pool.findAll(List.of(known, plain));
-		List<LeadSnapshot> profiles = pool.findProfiles(List.of(plain, known), true);
-		List<LeadSnapshot> withoutEmails = pool.findProfiles(List.of(plain, known), false);
+		List<LeadSnapshot> profiles = pool.findProfiles(List.of(plain, known), true, true);
+		List<LeadSnapshot> withoutEmails = pool.findProfiles(List.of(plain, known), false, true);
+		List<LeadSnapshot> withoutCustomerStatus = pool.findProfiles(List.of(plain, known), true, false);
 
 		then(full.getFirst().tags()).containsExactly("vip");
 		then(full.getFirst().attributes()).containsEntry("converted", true);
@@ -221,12 +222,16 @@ class IdentityResolutionTests {
 			then(l.attributes()).isEmpty();
 			then(l.phones()).isEmpty();
 		});
-		then(profiles).usingRecursiveFieldByFieldElementComparatorIgnoringFields("tags", "attributes", "phones")
-			.isEqualTo(full);
+		then(full).allSatisfy(l -> then(l.lastTouchAt()).isNotNull());
+		then(profiles).usingRecursiveFieldByFieldElementComparatorIgnoringFields("tags", "attributes", "phones",
+				"lastTouchAt").isEqualTo(full);
 		then(withoutEmails).allSatisfy(l -> then(l.emails()).isEmpty());
 		then(withoutEmails).extracting(LeadSnapshot::existingCustomer).containsExactly(true, false);
 		then(withoutEmails).usingRecursiveFieldByFieldElementComparatorIgnoringFields("tags", "attributes", "phones",
-				"emails").isEqualTo(full);
+				"lastTouchAt", "emails").isEqualTo(full);
+		then(withoutCustomerStatus).extracting(LeadSnapshot::existingCustomer).containsExactly(false, false);
+		then(withoutCustomerStatus).usingRecursiveFieldByFieldElementComparatorIgnoringFields("tags", "attributes",
+				"phones", "lastTouchAt", "existingCustomer").isEqualTo(full);
 	}
 
 	@Test

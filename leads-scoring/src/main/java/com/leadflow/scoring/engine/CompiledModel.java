@@ -29,6 +29,11 @@ public record CompiledModel(long modelId, String scope, int version, List<Group>
 		public boolean readsEmails() {
 			return !competitorDomains.isEmpty() && competitorPoints != 0;
 		}
+
+		/** Whether a criterion looks at whether the lead is a known customer. */
+		public boolean readsCustomerStatus() {
+			return criteria.stream().anyMatch(c -> c.attribute() == Attribute.EXISTING_CUSTOMER);
+		}
 	}
 
 	public record Criterion(String id, String label, Attribute attribute, Match match, List<String> values, Double min,

@@ -128,7 +128,7 @@ public class LeadScoring implements ScoringService {
 		}
 		scores.lock(leadIds);
 		ActiveModels models = catalog.active();
-		List<LeadSnapshot> leads = pool.findProfiles(leadIds, models.readEmails());
+		List<LeadSnapshot> leads = pool.findProfiles(leadIds, models.readEmails(), models.readCustomerStatus());
 		Set<Long> ids = new HashSet<>();
 		leads.forEach(l -> ids.add(l.id()));
 		Map<Long, List<Touch>> timelines = pool.timelines(ids);

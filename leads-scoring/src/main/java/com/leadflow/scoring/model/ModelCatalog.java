@@ -126,6 +126,12 @@ public class ModelCatalog {
 			return byScope.values().stream().flatMap(m -> m.groups().stream()).anyMatch(CompiledModel.Group::readsEmails);
 		}
 
+		/** Whether any active model has a criterion on being a known customer (else a profile read may skip it). */
+		public boolean readCustomerStatus() {
+			return byScope.values().stream().flatMap(m -> m.groups().stream())
+				.anyMatch(CompiledModel.Group::readsCustomerStatus);
+		}
+
 		public CompiledModel forLead(LeadSnapshot lead) {
 			if (lead.industry() != null && !lead.industry().isBlank()) {
 				CompiledModel industry = byScope.get(normaliseScope(lead.industry()));
