@@ -41,17 +41,14 @@ public class DirtyLeads {
 	}
 
 	public void mark(Collection<Long> leadIds) {
-		List<Long> ids = List.copyOf(leadIds);
-		for (int from = 0; from < ids.size(); from += ROW_MARKS) {
-			jdbc.update("insert into analytics_dirty (lead_ids) values (?::bigint[])",
-					(Object) ids.subList(from, Math.min(ids.size(), from + ROW_MARKS)).toArray(Long[]::new));
+		for (List<Long> row : rows(List.copyOf(leadIds))) {
+			jdbc.update("insert into analytics_dirty (lead_ids) values (?::bigint[])", (Object) row.toArray(Long[]::new));
 		}
 	}
 
 	/** Marks left by touches on existing leads, each with its touch. */
 	void markTouched(List<LeadTouched> touches) {
-		for (int from = 0; from < touches.size(); from += ROW_MARKS) {
-			List<LeadTouched> row = touches.subList(from, Math.min(touches.size(), from + ROW_MARKS));
+		for (List<LeadTouched> row : rows(touches)) {
 			jdbc.update("""
 					insert into analytics_dirty (lead_ids, touch_at, touch_series_id, touch_channel, touch_action)
 					values (?::bigint[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[])""",
@@ -61,6 +58,15 @@ public class DirtyLeads {
 					row.stream().map(LeadTouched::channel).toArray(String[]::new),
 					row.stream().map(t -> t.action().name()).toArray(String[]::new));
 		}
+	}
+
+	/** Marks in queue rows of at most {@value #ROW_MARKS}. */
+	private static <T> List<List<T>> rows(List<T> marks) {
+		List<List<T>> rows = new ArrayList<>();
+		for (int from = 0; from < marks.size(); from += ROW_MARKS) {
+			rows.add(marks.subList(from, Math.min(marks.size(), from + ROW_MARKS)));
+		}
+		return rows;
 	}
 
 	/** Every lead that has a fact (so that leads gone from the pool lose theirs). */

@@ -146,7 +146,8 @@ public final class FactBuilder {
 				current.name(), band == null ? null : band.name(), first == null ? null : first.seriesId(),
 				first == null ? null : first.channel(), last == null ? null : last.seriesId(),
 				last == null ? null : last.channel(), firstAttributed != null, reached.get(FunnelStage.MQL), sqlAt,
-				reached.get(FunnelStage.OPPORTUNITY), wonAt, nurtured, lost, lost != null && lastTouch.isAfter(lost), lastSales,
+				reached.get(FunnelStage.OPPORTUNITY), wonAt, nurtured, lost, lost != null && lastTouch.isAfter(lost),
+				lastSales,
 				wonAt == null ? null : amount(lead.attributes().get(dealAmountAttribute)), times);
 	}
 

@@ -15,7 +15,8 @@ public record LeadFact(long leadId, String industry, String region, String sizeB
 		LocalDate createdDay, LocalDate lastTouchDay, int lastTouchMonth, int presentMask, boolean emailBounced,
 		boolean phoneDead, String stage, String band, Long firstSeriesId, String firstChannel, Long lastSeriesId,
 		String lastChannel, boolean hasAttributedTouch, Instant mqlAt, Instant sqlAt, Instant oppAt, Instant wonAt,
-		Instant nurturedAt, Instant lostAt, boolean touchedAfterLost, Instant lastSalesTouchAt, BigDecimal wonRevenue, StageTimes times) {
+		Instant nurturedAt, Instant lostAt, boolean touchedAfterLost, Instant lastSalesTouchAt, BigDecimal wonRevenue,
+		StageTimes times) {
 
 	/**
 	 * Seconds spent in each funnel stage in closed periods, whether the lead ever was in it, and the open period.

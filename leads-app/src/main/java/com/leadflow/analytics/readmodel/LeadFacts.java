@@ -19,8 +19,8 @@ public class LeadFacts {
 	private static final String COLUMNS = """
 			lead_id, industry, region, size_band, owner, created_at, created_day, last_touch_day, last_touch_month,
 			present_mask, email_bounced, phone_dead, stage, band, first_series_id, first_channel, last_series_id,
-			last_channel, has_attributed_touch, mql_at, sql_at, opp_at, won_at, nurtured_at, lost_at,
-			touched_after_lost, last_sales_touch_at, won_revenue, secs_lead, secs_mql, secs_sql, secs_opp, in_lead, in_mql, in_sql, in_opp,
+			last_channel, has_attributed_touch, mql_at, sql_at, opp_at, won_at, nurtured_at, lost_at, touched_after_lost,
+			last_sales_touch_at, won_revenue, secs_lead, secs_mql, secs_sql, secs_opp, in_lead, in_mql, in_sql, in_opp,
 			open_stage, open_since""";
 
 	private final JdbcTemplate jdbc;
@@ -132,11 +132,11 @@ public class LeadFacts {
 	private static Object[] row(LeadFact f) {
 		var t = f.times();
 		return new Object[] { f.leadId(), f.industry(), f.region(), f.sizeBand(), f.owner(), ts(f.createdAt()),
-				Date.valueOf(f.createdDay()), Date.valueOf(f.lastTouchDay()), f.lastTouchMonth(), f.presentMask(), f.emailBounced(),
-				f.phoneDead(), f.stage(), f.band(), f.firstSeriesId(), f.firstChannel(), f.lastSeriesId(),
-				f.lastChannel(), f.hasAttributedTouch(), ts(f.mqlAt()), ts(f.sqlAt()), ts(f.oppAt()), ts(f.wonAt()),
-				ts(f.nurturedAt()), ts(f.lostAt()), f.touchedAfterLost(), ts(f.lastSalesTouchAt()), f.wonRevenue(), t.secsLead(), t.secsMql(),
-				t.secsSql(), t.secsOpp(), t.inLead(), t.inMql(), t.inSql(), t.inOpp(), t.openStage(), ts(t.openSince()) };
+				Date.valueOf(f.createdDay()), Date.valueOf(f.lastTouchDay()), f.lastTouchMonth(), f.presentMask(),
+				f.emailBounced(), f.phoneDead(), f.stage(), f.band(), f.firstSeriesId(), f.firstChannel(),
+				f.lastSeriesId(), f.lastChannel(), f.hasAttributedTouch(), ts(f.mqlAt()), ts(f.sqlAt()), ts(f.oppAt()),
+				ts(f.wonAt()), ts(f.nurturedAt()), ts(f.lostAt()), f.touchedAfterLost(), ts(f.lastSalesTouchAt()),
+				f.wonRevenue(), t.secsLead(), t.secsMql(), t.secsSql(), t.secsOpp(), t.inLead(), t.inMql(), t.inSql(), t.inOpp(), t.openStage(), ts(t.openSince()) };
 	}
 
 	private static Timestamp ts(Instant i) {

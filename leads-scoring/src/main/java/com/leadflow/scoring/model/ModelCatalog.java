@@ -123,13 +123,16 @@ public class ModelCatalog {
 
 		/** Whether any active model looks at leads' e-mail addresses (else a profile read may leave them out). */
 		public boolean readEmails() {
-			return byScope.values().stream().flatMap(m -> m.groups().stream()).anyMatch(CompiledModel.Group::readsEmails);
+			return anyGroup(CompiledModel.Group::readsEmails);
 		}
 
 		/** Whether any active model has a criterion on being a known customer (else a profile read may skip it). */
 		public boolean readCustomerStatus() {
-			return byScope.values().stream().flatMap(m -> m.groups().stream())
-				.anyMatch(CompiledModel.Group::readsCustomerStatus);
+			return anyGroup(CompiledModel.Group::readsCustomerStatus);
+		}
+
+		private boolean anyGroup(java.util.function.Predicate<CompiledModel.Group> test) {
+			return byScope.values().stream().flatMap(m -> m.groups().stream()).anyMatch(test);
 		}
 
 		public CompiledModel forLead(LeadSnapshot lead) {
