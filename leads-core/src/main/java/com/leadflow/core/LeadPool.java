@@ -65,7 +65,10 @@ public interface LeadPool {
 	/** A lead's whole timeline, oldest first. */
 	List<Touch> touches(long leadId);
 
-	/** The timelines of several active leads, oldest first per lead. */
+	/**
+	 * The timelines of several leads, oldest first per lead; an id merged into another lead has none (its touches are
+	 * the survivor's), nor has one no longer in the pool.
+	 */
 	Map<Long, List<Touch>> touches(Collection<Long> leadIds);
 
 	/**

@@ -23,6 +23,7 @@ import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadProfileChanged;
 import com.leadflow.core.LeadSnapshot;
 import com.leadflow.core.LeadTouched;
+import com.leadflow.core.LeadsTouched;
 import com.leadflow.core.Resolution;
 import com.leadflow.core.Touch;
 import com.leadflow.core.TouchAction;
@@ -82,10 +83,33 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 		return touch;
 	}
 
+	/**
+	 * Appends a touch as one arrival of a batch and publishes {@link LeadsTouched} for it (the lead neither created nor
+	 * changed by it), as the real pool does after its transaction.
+	 */
+	public Touch touchInBatch(long leadId, TouchAction action, Instant at, Integer minutes) {
+		Touch touch;
+		synchronized (this) {
+			touch = new Touch(ids.incrementAndGet(), leadId, action, "web", null, at, minutes, null, Map.of());
+			timelines.get(leadId).add(touch);
+		}
+		Touch appended = touch;
+		tx.executeWithoutResult(s -> events.publishEvent(new LeadsTouched(
+				List.of(new LeadTouched(leadId, appended.id(), action, "web", null, at, false)), List.of(), List.of())));
+		return touch;
+	}
+
 	/** Replaces a lead's profile and publishes {@link LeadProfileChanged}. */
 	public void changeProfile(LeadSnapshot changed) {
 		add(changed);
 		tx.executeWithoutResult(s -> events.publishEvent(new LeadProfileChanged(changed.id())));
+	}
+
+	/** Appends a touch without an event and returns it. */
+	public synchronized Touch touchQuietly(long leadId, TouchAction action, Instant at) {
+		Touch touch = new Touch(ids.incrementAndGet(), leadId, action, "web", null, at, null, null, Map.of());
+		timelines.get(leadId).add(touch);
+		return touch;
 	}
 
 	/** Silently appends a touch (no event): for bulk tests. */
@@ -94,13 +118,16 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 	}
 
 	public void merge(long survivorId, long absorbedId) {
-		synchronized (this) {
-			leads.remove(absorbedId);
-			timelines.get(survivorId).addAll(timelines.remove(absorbedId));
-			timelines.get(survivorId).sort(java.util.Comparator.comparing(Touch::occurredAt));
-			mergedInto.put(absorbedId, survivorId);
-		}
+		mergeQuietly(survivorId, absorbedId);
 		tx.executeWithoutResult(s -> events.publishEvent(new LeadMerged(survivorId, absorbedId, ids.incrementAndGet())));
+	}
+
+	/** Merges without publishing {@link LeadMerged} (yet): as the pool is between its commit and the event's delivery. */
+	public synchronized void mergeQuietly(long survivorId, long absorbedId) {
+		leads.remove(absorbedId);
+		timelines.get(survivorId).addAll(timelines.remove(absorbedId));
+		timelines.get(survivorId).sort(java.util.Comparator.comparing(Touch::occurredAt));
+		mergedInto.put(absorbedId, survivorId);
 	}
 
 	/** Reverts a merge: the absorbed lead is active again with the touches it brought. */
@@ -153,7 +180,7 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 	@Override
 	public synchronized Map<Long, List<Touch>> touches(Collection<Long> leadIds) {
 		Map<Long, List<Touch>> result = new LinkedHashMap<>();
-		leadIds.forEach(id -> result.put(id, touches(id)));
+		leadIds.forEach(id -> result.put(id, List.copyOf(timelines.getOrDefault(id, List.of())))); // merged: none
 		return result;
 	}
 

@@ -216,6 +216,33 @@ class ScoringModelApiTests {
 	}
 
 	@Test
+	void aCompanysNewSizeBandRescoresItsLeadsWithoutATouch() {
+		long model = post("/api/scoring/models", """
+				{"scope": "default", "name": "Big accounts",
+				 "definition": {"groups": [{"name": "default",
+				   "fit": [{"id": "big", "label": "Big company", "attribute": "COMPANY_SIZE", "match": "BETWEEN",
+				            "min": 500, "points": 100}],
+				   "behaviour": {"actions": [{"action": "PAGE_VIEW", "points": 10}]},
+				   "bands": {"warmFrom": 150, "hotAbove": 300}}]}}""").getBody().path("id").asLong();
+		String job = post("/api/scoring/models/" + model + "/activate", "").getHeaders().getLocation().toString();
+		await().atMost(Duration.ofSeconds(10)).until(() -> http().get().uri(job).retrieve().body(JsonNode.class),
+				j -> "DONE".equals(j.path("status").asString()));
+		long lead = pool.resolve(new Arrival(new Person(null, null, null, List.of("buyer@resized.example"), List.of(),
+				null, null, null, null, null, null, null, null, null, null, Map.of()),
+				new Arrival.CompanyInfo("Resized Industrial Co", null, "100-499", null),
+				new TouchInput(TouchAction.PAGE_VIEW, "WEB", null, Instant.now(), null, null, null, null), "WEB")).leadId();
+		await().atMost(Duration.ofSeconds(2)).until(() -> score(lead, "default"), s -> s.path("total").asInt() == 10);
+
+		post("/api/companies", """
+				{"name": "Resized Industrial Co", "sizeBand": "1000-4999"}""");
+
+		JsonNode resized = await().atMost(Duration.ofSeconds(2)).until(() -> score(lead, "default"),
+				s -> s.path("total").asInt() == 110);
+		then(resized.path("lines").valueStream().map(l -> l.path("explanation").asString()))
+			.contains("Big company: +100", "PAGE_VIEW ×1: 10 points");
+	}
+
+	@Test
 	void draftCanBeEditedAndDeleted() {
 		long id = post("/api/scoring/models", TRIAL_HEAVY.replace("\"default\", \"name\"", "\"retail\", \"name\""))
 			.getBody().path("id").asLong();

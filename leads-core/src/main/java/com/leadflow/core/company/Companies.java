@@ -1,12 +1,16 @@
 package com.leadflow.core.company;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.leadflow.core.Arrival.CompanyInfo;
+import com.leadflow.core.LeadProfileChanged;
 import com.leadflow.core.identity.InvalidArrivalException;
 import com.leadflow.core.identity.Normalizer;
 
@@ -29,8 +33,11 @@ public class Companies {
 
 	private final JdbcClient jdbc;
 
-	Companies(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Companies(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** The company of that (normalised) name, created if new; its empty fields are filled from the arrival. */
@@ -128,7 +135,12 @@ public class Companies {
 		return ids;
 	}
 
-	/** Creates or updates an account by name (the CRM or an admin says who the customers are and who owns them). */
+	/**
+	 * Creates or updates an account by name (the CRM or an admin says who the customers are and who owns them). A
+	 * change to what describes its leads' profiles (industry, size band, known customer) is a profile change of each
+	 * of its active leads: {@link LeadProfileChanged} for each, so that their scores and read-model facts follow.
+	 */
+	@Transactional
 	public Company save(String name, String industry, String sizeBand, String region, boolean existingCustomer,
 			String crmAccountId, String owner) {
 		String display = Normalizer.text(name);
@@ -137,6 +149,11 @@ public class Companies {
 			throw new InvalidArrivalException("invalid-company", "A company needs a name besides its legal form.",
 					List.of(new InvalidArrivalException.FieldProblem("name", "'" + name + "' has no name besides its legal form")));
 		}
+		Optional<Company> before = jdbc.sql("select id from company where match_name = ? for update")
+			.param(matchName)
+			.query(Long.class)
+			.optional()
+			.flatMap(this::find);
 		long id = jdbc.sql("""
 				insert into company (name, match_name, industry, size_band, region, existing_customer, crm_account_id, owner)
 				values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -152,7 +169,17 @@ public class Companies {
 					existingCustomer, Normalizer.text(crmAccountId), Normalizer.text(owner))
 			.query(Long.class)
 			.single();
-		return find(id).orElseThrow();
+		Company saved = find(id).orElseThrow();
+		if (before.isPresent() && !(Objects.equals(before.get().industry(), saved.industry())
+				&& Objects.equals(before.get().sizeBand(), saved.sizeBand())
+				&& before.get().existingCustomer() == saved.existingCustomer())) {
+			jdbc.sql("select id from lead where company_id = ? and merged_into is null order by id")
+				.param(id)
+				.query(Long.class)
+				.list()
+				.forEach(lead -> events.publishEvent(new LeadProfileChanged(lead)));
+		}
+		return saved;
 	}
 
 	public Optional<Company> find(long id) {

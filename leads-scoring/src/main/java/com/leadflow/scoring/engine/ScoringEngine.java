@@ -31,7 +31,8 @@ public final class ScoringEngine {
 
 	private static final double DAY_SECONDS = 86_400.0;
 
-	private static final String FIT = "FIT";
+	/** The part of a fit criterion's line; every other line is of the behaviour part. */
+	public static final String FIT = "FIT";
 
 	private static final String BEHAVIOUR = "BEHAVIOUR";
 
@@ -50,6 +51,28 @@ public final class ScoringEngine {
 			groups.add(scoreGroup(group, lead, touches, now, recycled));
 		}
 		return new ModelScore(model.modelId(), model.scope(), model.version(), groups);
+	}
+
+	/** A group's behaviour part alone: its points (unrounded, as a total adds them) and its lines. */
+	public record BehaviourPart(Group group, double points, List<ScoreLine> lines) {
+	}
+
+	/**
+	 * The behaviour part of every group of a model, for a lead whose fit part is stored and still holds: the same
+	 * points and lines as {@link #score} gives for that part. For models whose groups read no e-mail address (the
+	 * competitor-domain line needs the lead's profile).
+	 */
+	public static List<BehaviourPart> behaviour(CompiledModel model, List<Touch> touches, Instant now,
+			Recycled recycled) {
+		List<BehaviourPart> parts = new ArrayList<>(model.groups().size());
+		for (Group group : model.groups()) {
+			if (group.readsEmails()) {
+				throw new IllegalArgumentException("group " + group.name() + " reads e-mail addresses: score in full");
+			}
+			List<ScoreLine> lines = new ArrayList<>();
+			parts.add(new BehaviourPart(group, behaviour(group, null, touches, now, recycled, lines), lines));
+		}
+		return parts;
 	}
 
 	static GroupScore scoreGroup(Group group, LeadSnapshot lead, List<Touch> touches, Instant now, Recycled recycled) {
@@ -246,7 +269,8 @@ public final class ScoringEngine {
 		return true;
 	}
 
-	static double round2(double v) {
+	/** Rounded to cents, as scores store their points. */
+	public static double round2(double v) {
 		return Math.round(v * 100) / 100.0;
 	}
 

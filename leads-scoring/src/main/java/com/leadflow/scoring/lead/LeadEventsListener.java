@@ -30,7 +30,7 @@ class LeadEventsListener {
 
 	@ApplicationModuleListener
 	void on(LeadsTouched event) {
-		scoring.rescoreBatch(event.leadIds());
+		scoring.rescoreArrivals(event);
 	}
 
 	@ApplicationModuleListener

@@ -20,6 +20,7 @@ import com.leadflow.scoring.FitGrade;
 import com.leadflow.scoring.LeadScore;
 import com.leadflow.scoring.ScoreBand;
 import com.leadflow.scoring.ScoreLine;
+import com.leadflow.scoring.engine.ScoringEngine;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,11 +72,12 @@ public class LeadScores {
 		jdbc.sql("""
 				update lead_score s set model_id = t.model_id, scope = t.scope, model_version = t.model_version,
 				    total = t.total, band = t.band, fit_points = t.fit_points, fit_grade = t.fit_grade,
-				    behaviour_points = t.behaviour_points, breakdown = t.breakdown, scored_at = t.scored_at
+				    behaviour_points = t.behaviour_points, fit_breakdown = t.fit_breakdown, breakdown = t.breakdown,
+				    scored_at = t.scored_at
 				from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[], ?::float8[],
-				            ?::text[], ?::float8[], ?::json[], ?::timestamptz[])
+				            ?::text[], ?::float8[], ?::json[], ?::json[], ?::timestamptz[])
 				     t(lead_id, group_name, model_id, scope, model_version, total, band, fit_points, fit_grade,
-				       behaviour_points, breakdown, scored_at)
+				       behaviour_points, fit_breakdown, breakdown, scored_at)
 				where s.lead_id = t.lead_id and s.group_name = t.group_name
 				returning s.lead_id, s.group_name, old.band, old.model_id""")
 			.params(columns(scores))
@@ -93,9 +95,9 @@ public class LeadScores {
 			missing.forEach(s -> stale.add(s.leadId()));
 			jdbc.sql("""
 					insert into lead_score (lead_id, group_name, model_id, scope, model_version, total, band, fit_points,
-					                        fit_grade, behaviour_points, breakdown, scored_at)
+					                        fit_grade, behaviour_points, fit_breakdown, breakdown, scored_at)
 					select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::text[],
-					                     ?::float8[], ?::text[], ?::float8[], ?::json[], ?::timestamptz[])""")
+					                     ?::float8[], ?::text[], ?::float8[], ?::json[], ?::json[], ?::timestamptz[])""")
 				.params(columns(missing))
 				.update();
 		}
@@ -121,8 +123,62 @@ public class LeadScores {
 				scores.stream().mapToDouble(LeadScore::fitPoints).toArray(),
 				scores.stream().map(s -> s.fitGrade().name()).toArray(String[]::new),
 				scores.stream().mapToDouble(LeadScore::behaviourPoints).toArray(),
-				scores.stream().map(s -> linesJson(s.lines())).toArray(String[]::new),
+				scores.stream().map(s -> linesJson(s.lines(), true)).toArray(String[]::new),
+				scores.stream().map(s -> linesJson(s.lines(), false)).toArray(String[]::new),
 				scores.stream().map(s -> s.scoredAt().toString()).toArray(String[]::new) };
+	}
+
+	/** The model whose scores a lead has stored, by lead (leads without a stored score are left out). */
+	public Map<Long, Long> modelsOf(Collection<Long> leadIds) {
+		Map<Long, Long> models = new HashMap<>();
+		jdbc.sql("select distinct on (lead_id) lead_id, model_id from lead_score where lead_id = any(?) order by lead_id")
+			.param(leadIds.stream().mapToLong(Long::longValue).toArray())
+			.query((ResultSet rs) -> {
+				models.put(rs.getLong(1), rs.getLong(2));
+			});
+		return models;
+	}
+
+	/** A group's new behaviour part for a lead whose stored fit part still holds; thresholds from the model. */
+	public record BehaviourPart(long leadId, String group, long modelId, double points, int warmFrom, int hotAbove,
+			List<ScoreLine> lines) {
+	}
+
+	/** A score row the behaviour part rewrote: the band before and after, the new total and the stored fit grade. */
+	public record Rewritten(long leadId, String group, ScoreBand before, ScoreBand band, int total, FitGrade fitGrade) {
+	}
+
+	/**
+	 * Rewrites the behaviour part of stored scores (for leads whose locks the caller holds): the behaviour points and
+	 * lines, and the total and band from them and the stored fit points, as {@link ScoringEngine#score} adds them
+	 * ({@code total = round(fit + behaviour)}). A row is left alone unless it is by the part's model.
+	 * @return the rows rewritten
+	 */
+	public List<Rewritten> rewriteBehaviour(List<BehaviourPart> parts, Instant scoredAt) {
+		if (parts.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				update lead_score s
+				set total = floor(s.fit_points + t.points + 0.5)::int,
+				    band = case when floor(s.fit_points + t.points + 0.5) > t.hot_above then 'HOT'
+				                when floor(s.fit_points + t.points + 0.5) >= t.warm_from then 'WARM' else 'COOL' end,
+				    behaviour_points = t.behaviour_points, breakdown = t.breakdown, scored_at = ?
+				from unnest(?::bigint[], ?::text[], ?::bigint[], ?::float8[], ?::float8[], ?::int[], ?::int[], ?::json[])
+				     t(lead_id, group_name, model_id, points, behaviour_points, warm_from, hot_above, breakdown)
+				where s.lead_id = t.lead_id and s.group_name = t.group_name and s.model_id = t.model_id
+				returning s.lead_id, s.group_name, old.band, s.band, s.total, s.fit_grade""")
+			.params(Timestamp.from(scoredAt), parts.stream().mapToLong(BehaviourPart::leadId).toArray(),
+					parts.stream().map(BehaviourPart::group).toArray(String[]::new),
+					parts.stream().mapToLong(BehaviourPart::modelId).toArray(),
+					parts.stream().mapToDouble(BehaviourPart::points).toArray(),
+					parts.stream().mapToDouble(p -> ScoringEngine.round2(p.points())).toArray(),
+					parts.stream().mapToInt(BehaviourPart::warmFrom).toArray(),
+					parts.stream().mapToInt(BehaviourPart::hotAbove).toArray(),
+					parts.stream().map(p -> linesJson(p.lines(), false)).toArray(String[]::new))
+			.query((rs, i) -> new Rewritten(rs.getLong(1), rs.getString(2), ScoreBand.valueOf(rs.getString(3)),
+					ScoreBand.valueOf(rs.getString(4)), rs.getInt(5), FitGrade.valueOf(rs.getString(6))))
+			.list();
 	}
 
 	/** Deletes every score of a lead. */
@@ -164,12 +220,16 @@ public class LeadScores {
 
 	/**
 	 * A breakdown as stored: a JSON array with one array per line, {@code [part, key, count, rawPoints, cappedPoints,
-	 * points]}, and the explanation as a seventh element only where the engine wrote one (see V3_005). Written by
-	 * hand: every touch re-scores its lead, and Jackson's generic writing was a tenth of the JVM's time on that path.
+	 * points]}, and the explanation as a seventh element only where the engine wrote one (see V3_005); the fit part's
+	 * lines ({@code fit}) or the others (see V3_006). Written by hand: every touch re-scores its lead, and Jackson's
+	 * generic writing was a tenth of the JVM's time on that path.
 	 */
-	static String linesJson(List<ScoreLine> lines) {
+	static String linesJson(List<ScoreLine> lines, boolean fit) {
 		StringBuilder b = new StringBuilder(16 + lines.size() * 40).append('[');
 		for (ScoreLine l : lines) {
+			if (ScoringEngine.FIT.equals(l.part()) != fit) {
+				continue;
+			}
 			if (b.length() > 1) {
 				b.append(',');
 			}
@@ -192,10 +252,12 @@ public class LeadScores {
 		return b.append(']').toString();
 	}
 
-	/** Reads what {@link #linesJson} wrote. */
-	List<ScoreLine> lines(String breakdown) {
+	/** Reads what {@link #linesJson} wrote: the fit part's lines, then the others. */
+	List<ScoreLine> lines(String fitBreakdown, String breakdown) {
 		List<ScoreLine> lines = new ArrayList<>();
-		for (List<Object> l : json.readValue(breakdown, LINES)) {
+		List<List<Object>> stored = new ArrayList<>(json.readValue(fitBreakdown, LINES));
+		stored.addAll(json.readValue(breakdown, LINES));
+		for (List<Object> l : stored) {
 			lines.add(new ScoreLine((String) l.get(0), (String) l.get(1), ((Number) l.get(2)).intValue(),
 					((Number) l.get(3)).doubleValue(), ((Number) l.get(4)).doubleValue(), ((Number) l.get(5)).doubleValue(),
 					l.size() > 6 ? (String) l.get(6) : null));
@@ -249,7 +311,7 @@ public class LeadScores {
 				ScoreBand.valueOf(rs.getString("band")), rs.getDouble("fit_points"),
 				FitGrade.valueOf(rs.getString("fit_grade")), rs.getDouble("behaviour_points"), rs.getLong("model_id"),
 				rs.getString("scope"), rs.getInt("model_version"), instant(rs.getTimestamp("scored_at")),
-				lines(rs.getString("breakdown")));
+				lines(rs.getString("fit_breakdown"), rs.getString("breakdown")));
 	}
 
 	private static Instant instant(Timestamp t) {

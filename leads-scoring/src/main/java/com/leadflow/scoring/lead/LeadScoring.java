@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.LeadsTouched;
 import com.leadflow.core.Touch;
 import com.leadflow.scoring.GroupScore;
 import com.leadflow.scoring.LeadBandChanged;
@@ -24,6 +27,7 @@ import com.leadflow.scoring.LeadScore;
 import com.leadflow.scoring.RecycleRule;
 import com.leadflow.scoring.ScoreBand;
 import com.leadflow.scoring.ScoringService;
+import com.leadflow.scoring.engine.CompiledModel;
 import com.leadflow.scoring.engine.CompiledModel.Group;
 import com.leadflow.scoring.engine.ModelScore;
 import com.leadflow.scoring.engine.Recycled;
@@ -118,8 +122,8 @@ public class LeadScoring implements ScoringService {
 
 	/**
 	 * Re-scores active leads by id (in the caller's transaction): one read of snapshots, timelines and marks; the
-	 * scores' lines carry figures, not words ({@link ScoringEngine#explain}). Band
-	 * changes are announced with one {@link LeadBandChanged}, or one {@link LeadBandsChanged} when there are several.
+	 * scores' lines carry figures, not words ({@link ScoringEngine#explain}). Band changes are announced with one
+	 * {@link LeadBandChanged}, or one {@link LeadBandsChanged} when there are several.
 	 */
 	@Transactional
 	public BatchResult rescoreBatch(Collection<Long> leadIds) {
@@ -127,13 +131,103 @@ public class LeadScoring implements ScoringService {
 			return new BatchResult(List.of(), 0);
 		}
 		scores.lock(leadIds);
+		List<LeadBandChanged> changes = new ArrayList<>();
+		List<LeadScore> result = rescoreInFull(leadIds, catalog.active(), clock.instant(), Map.of(), changes);
+		announce(changes);
+		return new BatchResult(result, changes.size());
+	}
+
+	/**
+	 * Re-scores the leads of a batch of arrivals, as {@link #rescoreBatch} does, but a lead the batch only touched
+	 * (neither created nor changed its profile) keeps the fit part of its stored score: only its behaviour part is
+	 * scored, from its timeline, and written against the stored fit points (no profile read, no criterion matched
+	 * again; ADR 0003). That holds while the stored score is by the model that scores the lead, no active model reads
+	 * what changes without a profile event (e-mail addresses for competitors' domains, customer status), and the lead
+	 * still holds its touches (one merged away meanwhile has none): the others are scored in full.
+	 * @return how many bands changed
+	 */
+	@Transactional
+	public int rescoreArrivals(LeadsTouched arrivals) {
+		List<Long> leadIds = arrivals.leadIds();
+		if (leadIds.isEmpty()) {
+			return 0;
+		}
+		scores.lock(leadIds);
 		ActiveModels models = catalog.active();
+		Instant now = clock.instant();
+		List<LeadBandChanged> changes = new ArrayList<>();
+		Set<Long> inFull = new LinkedHashSet<>(leadIds);
+		Map<Long, List<Touch>> timelines = Map.of();
+		Set<Long> touchedOnly = new LinkedHashSet<>();
+		arrivals.touches().stream().filter(t -> !t.leadCreated()).forEach(t -> touchedOnly.add(t.leadId()));
+		arrivals.profileChanged().forEach(touchedOnly::remove);
+		if (!touchedOnly.isEmpty() && !models.readEmails() && !models.readCustomerStatus()) {
+			timelines = pool.timelines(touchedOnly);
+			inFull.removeAll(rescoreBehaviour(touchedOnly, models, timelines, now, changes));
+		}
+		rescoreInFull(inFull, models, now, timelines, changes);
+		announce(changes);
+		return changes.size();
+	}
+
+	/** @return the leads whose stored scores took their new behaviour part */
+	private Set<Long> rescoreBehaviour(Set<Long> leadIds, ActiveModels models, Map<Long, List<Touch>> timelines,
+			Instant now, List<LeadBandChanged> changes) {
+		Map<Long, CompiledModel> modelOf = new HashMap<>(); // the model of a lead's stored score, if active
+		if (models.byScope().size() == 1) {
+			CompiledModel only = models.byScope().values().iterator().next();
+			leadIds.forEach(id -> modelOf.put(id, only));
+		}
+		else {
+			Map<Long, CompiledModel> active = new HashMap<>();
+			models.byScope().values().forEach(m -> active.put(m.modelId(), m));
+			scores.modelsOf(leadIds).forEach((lead, model) -> {
+				if (active.containsKey(model)) {
+					modelOf.put(lead, active.get(model));
+				}
+			});
+		}
+		modelOf.keySet().removeIf(id -> timelines.getOrDefault(id, List.of()).isEmpty());
+		Map<Long, Recycled> marks = recycles.of(modelOf.keySet());
+		List<LeadScores.BehaviourPart> parts = new ArrayList<>();
+		modelOf.forEach((lead, model) -> {
+			for (ScoringEngine.BehaviourPart part : ScoringEngine.behaviour(model, timelines.get(lead), now,
+					marks.get(lead))) {
+				parts.add(new LeadScores.BehaviourPart(lead, part.group().name(), model.modelId(), part.points(),
+						part.group().warmFrom(), part.group().hotAbove(), part.lines()));
+			}
+		});
+		Map<Long, Integer> rewritten = new HashMap<>();
+		for (LeadScores.Rewritten row : scores.rewriteBehaviour(parts, now)) {
+			rewritten.merge(row.leadId(), 1, Integer::sum);
+			if (row.before() != row.band()) {
+				changes.add(new LeadBandChanged(row.leadId(), row.group(), row.before(), row.band(), row.total(),
+						row.fitGrade()));
+			}
+		}
+		Set<Long> done = new HashSet<>();
+		rewritten.forEach((lead, groups) -> {
+			if (groups == modelOf.get(lead).groups().size()) {
+				done.add(lead);
+			}
+		});
+		return done;
+	}
+
+	/** Scores leads in full (timelines read already are used as they are) and stores their scores. */
+	private List<LeadScore> rescoreInFull(Collection<Long> leadIds, ActiveModels models, Instant now,
+			Map<Long, List<Touch>> timelinesRead, List<LeadBandChanged> changes) {
+		if (leadIds.isEmpty()) {
+			return List.of();
+		}
 		List<LeadSnapshot> leads = pool.findProfiles(leadIds, models.readEmails(), models.readCustomerStatus());
 		Set<Long> ids = new HashSet<>();
 		leads.forEach(l -> ids.add(l.id()));
-		Map<Long, List<Touch>> timelines = pool.timelines(ids);
+		Set<Long> unread = new HashSet<>(ids);
+		unread.removeAll(timelinesRead.keySet());
+		Map<Long, List<Touch>> timelines = new HashMap<>(timelinesRead);
+		timelines.putAll(pool.timelines(unread));
 		Map<Long, Recycled> marks = recycles.of(ids);
-		Instant now = clock.instant();
 		List<LeadScore> result = new ArrayList<>();
 		for (LeadSnapshot lead : leads) {
 			if (!ids.remove(lead.id())) {
@@ -147,19 +241,21 @@ public class LeadScoring implements ScoringService {
 			}
 		}
 		Map<Long, Map<String, ScoreBand>> oldBands = scores.replace(result);
-		List<LeadBandChanged> changes = new ArrayList<>();
 		for (LeadScore s : result) {
 			ScoreBand before = oldBands.getOrDefault(s.leadId(), Map.of()).get(s.group());
 			if (before != s.band()) {
 				changes.add(new LeadBandChanged(s.leadId(), s.group(), before, s.band(), s.total(), s.fitGrade()));
 			}
 		}
+		return result;
+	}
+
+	private void announce(List<LeadBandChanged> changes) {
 		if (changes.size() == 1) {
 			events.publishEvent(changes.get(0));
 		}
 		else if (!changes.isEmpty()) {
 			events.publishEvent(new LeadBandsChanged(changes));
 		}
-		return new BatchResult(result, changes.size());
 	}
 }

@@ -20,13 +20,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.leadflow.core.DecisionRole;
 import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.LeadTouched;
+import com.leadflow.core.LeadsTouched;
+import com.leadflow.core.Touch;
 import com.leadflow.core.TouchAction;
+import com.leadflow.scoring.FitGrade;
+import com.leadflow.scoring.GroupScore;
 import com.leadflow.scoring.InMemoryLeadPool;
 import com.leadflow.scoring.LeadBandChanged;
 import com.leadflow.scoring.LeadScore;
 import com.leadflow.scoring.RecycleRule;
 import com.leadflow.scoring.ScoreBand;
+import com.leadflow.scoring.ScoreLine;
 import com.leadflow.scoring.ScoringService;
+import com.leadflow.scoring.engine.ModelScore;
+import com.leadflow.scoring.engine.ScoringEngine;
+import com.leadflow.scoring.model.ModelCatalog;
 
 @SpringBootTest
 @Import(IncrementalScoringTests.BandChanges.class)
@@ -43,6 +52,15 @@ class IncrementalScoringTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	LeadScoring leadScoring;
+
+	@Autowired
+	ModelCatalog catalog;
+
+	@Autowired
+	Recycles recycles;
 
 	@BeforeEach
 	void clean() {
@@ -86,9 +104,104 @@ class IncrementalScoringTests {
 		LeadScore changed = awaitScore(lead.id(), s -> s.total() == 65);
 		then(changed.fitPoints()).isEqualTo(50.0);
 		then(changed.lines()).anySatisfy(l -> then(l.explanation()).isEqualTo("Decision maker: +50"));
-		then(jdbc.sql("select breakdown::text from lead_score where lead_id = ?").param(lead.id()).query(String.class)
-			.single()).as("stored: figures only, the words come from the model on reading")
-			.isEqualTo("[[\"FIT\",\"decision-maker\",1,50,0,50],[\"BEHAVIOUR\",\"WEBINAR_REGISTER\",1,15,0,15]]");
+		then(jdbc.sql("select fit_breakdown::text || ' ' || breakdown::text from lead_score where lead_id = ?")
+			.param(lead.id()).query(String.class).single())
+			.as("stored: figures only, the words come from the model on reading; the fit part's lines apart")
+			.isEqualTo("[[\"FIT\",\"decision-maker\",1,50,0,50]] [[\"BEHAVIOUR\",\"WEBINAR_REGISTER\",1,15,0,15]]");
+	}
+
+	@Test
+	void aBatchThatOnlyTouchesALeadRewritesItsBehaviourPartAgainstTheStoredFitPart() {
+		LeadSnapshot lead = pool.add(lead(0, DecisionRole.DECISION_MAKER));
+		Instant now = Instant.now();
+		pool.touch(lead.id(), TouchAction.WHITEPAPER_DOWNLOAD, now.minusSeconds(30), null);
+		awaitScore(lead.id(), s -> s.total() == 90);
+		pool.add(lead(lead.id(), null)); // no event: only a full re-score, which reads the profile, drops the +50
+
+		pool.touchInBatch(lead.id(), TouchAction.TRIAL_REQUEST, now.minusSeconds(10), null);
+
+		LeadScore warm = awaitScore(lead.id(), s -> s.total() == 240);
+		then(warm.band()).isEqualTo(ScoreBand.WARM);
+		then(warm.fitPoints()).isEqualTo(50.0);
+		then(warm.fitGrade()).isEqualTo(FitGrade.C);
+		then(warm.behaviourPoints()).isEqualTo(190.0);
+		then(warm.lines()).extracting(l -> l.explanation())
+			.containsExactly("Decision maker: +50", "WHITEPAPER_DOWNLOAD ×1: 40 points", "TRIAL_REQUEST ×1: 150 points");
+		then(bandChanges.events).last()
+			.isEqualTo(new LeadBandChanged(lead.id(), "default", ScoreBand.COOL, ScoreBand.WARM, 240, FitGrade.C));
+
+		LeadScore full = scoring.rescore(lead.id()).getFirst();
+		then(full.total()).as("the profile read again").isEqualTo(190);
+		then(full.lines().subList(0, 2)).isEqualTo(warm.lines().subList(1, 3));
+	}
+
+	@Test
+	void theBehaviourPartAloneGivesWhatTheEngineGivesInFull() {
+		LeadSnapshot lead = pool.add(lead(0, DecisionRole.DECISION_MAKER));
+		Instant now = Instant.now();
+		pool.append(lead.id(), TouchAction.WEBINAR_ATTEND, now.minus(Duration.ofDays(200)), 40);
+		for (int i = 0; i < 4; i++) {
+			pool.append(lead.id(), TouchAction.WHITEPAPER_DOWNLOAD, now.minus(Duration.ofDays(10 + i)), null);
+		}
+		scoring.recycle(lead.id(), RecycleRule.decay(0.5, "TIMING"));
+		Touch added = pool.touchQuietly(lead.id(), TouchAction.DEMO_REQUEST, now.minusSeconds(5));
+
+		int bandChanges = leadScoring.rescoreArrivals(batchOf(added));
+
+		LeadScore stored = scoring.scoresOf(lead.id()).getFirst();
+		ModelScore engine = ScoringEngine.score(catalog.active().forLead(lead), lead, pool.touches(lead.id()),
+				stored.scoredAt(), recycles.of(List.of(lead.id())).get(lead.id()));
+		GroupScore expected = engine.groups().getFirst();
+		then(stored.lines()).anySatisfy(l -> then(l.key()).isEqualTo("RECYCLED"));
+		then(stored.lines()).anySatisfy(l -> then(l.points()).isLessThan(l.rawPoints() - l.cappedPoints()));
+		then(new GroupScore(stored.group(), stored.total(), stored.band(), stored.fitPoints(), stored.fitGrade(),
+				stored.behaviourPoints(), stored.lines().stream().map(l -> new ScoreLine(l.part(), l.key(), l.count(),
+						l.rawPoints(), l.cappedPoints(), l.points(), l.part().equals("ADJUSTMENT") ? l.explanation() : null))
+					.toList()))
+			.isEqualTo(expected);
+		then(bandChanges).isEqualTo(1);
+		then(expected.band()).isEqualTo(ScoreBand.WARM);
+	}
+
+	@Test
+	void aBatchTouchScoresInFullALeadWhoseStoredScoreIsByAModelNoLongerActive() {
+		LeadSnapshot lead = pool.add(lead(0, DecisionRole.DECISION_MAKER));
+		pool.touch(lead.id(), TouchAction.WHITEPAPER_DOWNLOAD, Instant.now().minusSeconds(30), null);
+		awaitScore(lead.id(), s -> s.total() == 90);
+		long active = jdbc.sql("select model_id from lead_score where lead_id = ?").param(lead.id()).query(Long.class)
+			.single();
+		jdbc.sql("update lead_score set model_id = ? where lead_id = ?").params(active + 1000, lead.id()).update();
+		pool.add(lead(lead.id(), null));
+
+		pool.touchInBatch(lead.id(), TouchAction.TRIAL_REQUEST, Instant.now().minusSeconds(10), null);
+
+		await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> then(jdbc
+			.sql("select model_id, total from lead_score where lead_id = ?").param(lead.id())
+			.query((rs, i) -> List.of(rs.getLong(1), (long) rs.getInt(2))).single())
+			.as("scored in full by the active model: the profile read again").containsExactly(active, 190L));
+	}
+
+	@Test
+	void aBatchTouchOnALeadMergedAwayMeanwhileScoresTheSurvivor() {
+		LeadSnapshot survivor = pool.add(lead(0, DecisionRole.DECISION_MAKER));
+		LeadSnapshot absorbed = pool.add(lead(0, null));
+		pool.touch(survivor.id(), TouchAction.WHITEPAPER_DOWNLOAD, Instant.now().minusSeconds(30), null);
+		Touch touch = pool.touch(absorbed.id(), TouchAction.TRIAL_REQUEST, Instant.now().minusSeconds(20), null);
+		awaitScore(survivor.id(), s -> s.total() == 90);
+		awaitScore(absorbed.id(), s -> s.total() == 150);
+		bandChanges.events.clear();
+		pool.mergeQuietly(survivor.id(), absorbed.id());
+
+		leadScoring.rescoreArrivals(batchOf(touch));
+
+		then(bandChanges.events).as("the absorbed lead keeps its score until the merge is handled")
+			.containsExactly(new LeadBandChanged(survivor.id(), "default", ScoreBand.COOL, ScoreBand.WARM, 240,
+					FitGrade.C));
+	}
+
+	private static LeadsTouched batchOf(Touch touch) {
+		return new LeadsTouched(List.of(new LeadTouched(touch.leadId(), touch.id(), touch.action(), touch.channel(),
+				null, touch.occurredAt(), false)), List.of(), List.of());
 	}
 
 	@Test
