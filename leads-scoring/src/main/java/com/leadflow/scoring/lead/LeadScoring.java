@@ -141,9 +141,10 @@ public class LeadScoring implements ScoringService {
 	 * Re-scores the leads of a batch of arrivals, as {@link #rescoreBatch} does, but a lead the batch only touched
 	 * (neither created nor changed its profile) keeps the fit part of its stored score: only its behaviour part is
 	 * scored, from its timeline, and written against the stored fit points (no profile read, no criterion matched
-	 * again; ADR 0003). That holds while the stored score is by the model that scores the lead, no active model reads
-	 * what changes without a profile event (e-mail addresses for competitors' domains, customer status), and the lead
-	 * still holds its touches (one merged away meanwhile has none): the others are scored in full.
+	 * again; ADR 0003). That holds while the stored score is by the model that scores the lead, no active model needs
+	 * the profile for the behaviour part (e-mail addresses for competitors' domains) or reads customer status (from
+	 * the lead's account and CRM keys, outside its row: left to the full path), and the lead still holds its touches
+	 * (one merged away meanwhile has none): the others are scored in full.
 	 * @return how many bands changed
 	 */
 	@Transactional
