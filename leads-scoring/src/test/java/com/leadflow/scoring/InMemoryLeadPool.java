@@ -73,13 +73,8 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 
 	/** Appends a touch and publishes {@link LeadTouched}, as the real pool does after its transaction. */
 	public Touch touch(long leadId, TouchAction action, Instant at, Integer minutes) {
-		Touch touch;
-		synchronized (this) {
-			touch = new Touch(ids.incrementAndGet(), leadId, action, "web", null, at, minutes, null, Map.of());
-			timelines.get(leadId).add(touch);
-		}
-		Touch appended = touch;
-		tx.executeWithoutResult(s -> events.publishEvent(new LeadTouched(leadId, appended.id(), action, "web", null, at, false)));
+		Touch touch = append(leadId, action, at, minutes);
+		tx.executeWithoutResult(s -> events.publishEvent(new LeadTouched(leadId, touch.id(), action, "web", null, at, false)));
 		return touch;
 	}
 
@@ -88,14 +83,9 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 	 * changed by it), as the real pool does after its transaction.
 	 */
 	public Touch touchInBatch(long leadId, TouchAction action, Instant at, Integer minutes) {
-		Touch touch;
-		synchronized (this) {
-			touch = new Touch(ids.incrementAndGet(), leadId, action, "web", null, at, minutes, null, Map.of());
-			timelines.get(leadId).add(touch);
-		}
-		Touch appended = touch;
+		Touch touch = append(leadId, action, at, minutes);
 		tx.executeWithoutResult(s -> events.publishEvent(new LeadsTouched(
-				List.of(new LeadTouched(leadId, appended.id(), action, "web", null, at, false)), List.of(), List.of())));
+				List.of(new LeadTouched(leadId, touch.id(), action, "web", null, at, false)), List.of(), List.of())));
 		return touch;
 	}
 
@@ -105,16 +95,11 @@ public class InMemoryLeadPool implements LeadPool, ApplicationEventPublisherAwar
 		tx.executeWithoutResult(s -> events.publishEvent(new LeadProfileChanged(changed.id())));
 	}
 
-	/** Appends a touch without an event and returns it. */
-	public synchronized Touch touchQuietly(long leadId, TouchAction action, Instant at) {
-		Touch touch = new Touch(ids.incrementAndGet(), leadId, action, "web", null, at, null, null, Map.of());
+	/** Silently appends a touch (no event) and returns it: for bulk tests. */
+	public synchronized Touch append(long leadId, TouchAction action, Instant at, Integer minutes) {
+		Touch touch = new Touch(ids.incrementAndGet(), leadId, action, "web", null, at, minutes, null, Map.of());
 		timelines.get(leadId).add(touch);
 		return touch;
-	}
-
-	/** Silently appends a touch (no event): for bulk tests. */
-	public synchronized void append(long leadId, TouchAction action, Instant at, Integer minutes) {
-		timelines.get(leadId).add(new Touch(ids.incrementAndGet(), leadId, action, "web", null, at, minutes, null, Map.of()));
 	}
 
 	public void merge(long survivorId, long absorbedId) {

@@ -149,11 +149,7 @@ public class Companies {
 			throw new InvalidArrivalException("invalid-company", "A company needs a name besides its legal form.",
 					List.of(new InvalidArrivalException.FieldProblem("name", "'" + name + "' has no name besides its legal form")));
 		}
-		Optional<Company> before = jdbc.sql("select id from company where match_name = ? for update")
-			.param(matchName)
-			.query(Long.class)
-			.optional()
-			.flatMap(this::find);
+		Optional<Company> before = one("match_name = ? for update", matchName);
 		long id = jdbc.sql("""
 				insert into company (name, match_name, industry, size_band, region, existing_customer, crm_account_id, owner)
 				values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -183,10 +179,13 @@ public class Companies {
 	}
 
 	public Optional<Company> find(long id) {
-		return jdbc.sql("""
-				select id, name, match_name, industry, size_band, region, existing_customer, crm_account_id, owner
-				from company where id = ?""")
-			.param(id)
+		return one("id = ?", id);
+	}
+
+	private Optional<Company> one(String condition, Object param) {
+		return jdbc.sql("select id, name, match_name, industry, size_band, region, existing_customer, crm_account_id, "
+				+ "owner from company where " + condition)
+			.param(param)
 			.query((rs, i) -> new Company(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9)))
 			.optional();

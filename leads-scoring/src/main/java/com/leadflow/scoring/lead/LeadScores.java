@@ -139,9 +139,8 @@ public class LeadScores {
 		return models;
 	}
 
-	/** A group's new behaviour part for a lead whose stored fit part still holds; thresholds from the model. */
-	public record BehaviourPart(long leadId, String group, long modelId, double points, int warmFrom, int hotAbove,
-			List<ScoreLine> lines) {
+	/** A lead's new behaviour part in a group of the model that scored it, for a stored fit part that still holds. */
+	public record NewBehaviour(long leadId, long modelId, ScoringEngine.BehaviourPart part) {
 	}
 
 	/** A score row the behaviour part rewrote: the band before and after, the new total and the stored fit grade. */
@@ -154,7 +153,7 @@ public class LeadScores {
 	 * ({@code total = round(fit + behaviour)}). A row is left alone unless it is by the part's model.
 	 * @return the rows rewritten
 	 */
-	public List<Rewritten> rewriteBehaviour(List<BehaviourPart> parts, Instant scoredAt) {
+	public List<Rewritten> rewriteBehaviour(List<NewBehaviour> parts, Instant scoredAt) {
 		if (parts.isEmpty()) {
 			return List.of();
 		}
@@ -168,14 +167,14 @@ public class LeadScores {
 				     t(lead_id, group_name, model_id, points, behaviour_points, warm_from, hot_above, breakdown)
 				where s.lead_id = t.lead_id and s.group_name = t.group_name and s.model_id = t.model_id
 				returning s.lead_id, s.group_name, old.band, s.band, s.total, s.fit_grade""")
-			.params(Timestamp.from(scoredAt), parts.stream().mapToLong(BehaviourPart::leadId).toArray(),
-					parts.stream().map(BehaviourPart::group).toArray(String[]::new),
-					parts.stream().mapToLong(BehaviourPart::modelId).toArray(),
-					parts.stream().mapToDouble(BehaviourPart::points).toArray(),
-					parts.stream().mapToDouble(p -> ScoringEngine.round2(p.points())).toArray(),
-					parts.stream().mapToInt(BehaviourPart::warmFrom).toArray(),
-					parts.stream().mapToInt(BehaviourPart::hotAbove).toArray(),
-					parts.stream().map(p -> linesJson(p.lines(), false)).toArray(String[]::new))
+			.params(Timestamp.from(scoredAt), parts.stream().mapToLong(NewBehaviour::leadId).toArray(),
+					parts.stream().map(p -> p.part().group().name()).toArray(String[]::new),
+					parts.stream().mapToLong(NewBehaviour::modelId).toArray(),
+					parts.stream().mapToDouble(p -> p.part().points()).toArray(),
+					parts.stream().mapToDouble(p -> ScoringEngine.round2(p.part().points())).toArray(),
+					parts.stream().mapToInt(p -> p.part().group().warmFrom()).toArray(),
+					parts.stream().mapToInt(p -> p.part().group().hotAbove()).toArray(),
+					parts.stream().map(p -> linesJson(p.part().lines(), false)).toArray(String[]::new))
 			.query((rs, i) -> new Rewritten(rs.getLong(1), rs.getString(2), ScoreBand.valueOf(rs.getString(3)),
 					ScoreBand.valueOf(rs.getString(4)), rs.getInt(5), FitGrade.valueOf(rs.getString(6))))
 			.list();

@@ -190,14 +190,9 @@ public class LeadScoring implements ScoringService {
 		}
 		modelOf.keySet().removeIf(id -> timelines.getOrDefault(id, List.of()).isEmpty());
 		Map<Long, Recycled> marks = recycles.of(modelOf.keySet());
-		List<LeadScores.BehaviourPart> parts = new ArrayList<>();
-		modelOf.forEach((lead, model) -> {
-			for (ScoringEngine.BehaviourPart part : ScoringEngine.behaviour(model, timelines.get(lead), now,
-					marks.get(lead))) {
-				parts.add(new LeadScores.BehaviourPart(lead, part.group().name(), model.modelId(), part.points(),
-						part.group().warmFrom(), part.group().hotAbove(), part.lines()));
-			}
-		});
+		List<LeadScores.NewBehaviour> parts = new ArrayList<>();
+		modelOf.forEach((lead, model) -> ScoringEngine.behaviour(model, timelines.get(lead), now, marks.get(lead))
+			.forEach(part -> parts.add(new LeadScores.NewBehaviour(lead, model.modelId(), part))));
 		Map<Long, Integer> rewritten = new HashMap<>();
 		for (LeadScores.Rewritten row : scores.rewriteBehaviour(parts, now)) {
 			rewritten.merge(row.leadId(), 1, Integer::sum);

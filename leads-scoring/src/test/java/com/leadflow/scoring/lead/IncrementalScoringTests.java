@@ -144,7 +144,7 @@ class IncrementalScoringTests {
 			pool.append(lead.id(), TouchAction.WHITEPAPER_DOWNLOAD, now.minus(Duration.ofDays(10 + i)), null);
 		}
 		scoring.recycle(lead.id(), RecycleRule.decay(0.5, "TIMING"));
-		Touch added = pool.touchQuietly(lead.id(), TouchAction.DEMO_REQUEST, now.minusSeconds(5));
+		Touch added = pool.append(lead.id(), TouchAction.DEMO_REQUEST, now.minusSeconds(5), null);
 
 		int bandChanges = leadScoring.rescoreArrivals(batchOf(added));
 
