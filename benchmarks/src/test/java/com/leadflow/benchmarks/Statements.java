@@ -28,11 +28,12 @@ final class Statements {
 		}
 		System.out.println("== statements by total time: " + phase);
 		jdbc.query("""
-				select round(total_exec_time) ms, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) q
+				select round(total_exec_time) ms, calls, rows, shared_blks_hit, shared_blks_read,
+				       left(regexp_replace(query, '\\s+', ' ', 'g'), 140) q
 				from pg_stat_statements order by total_exec_time desc limit 20""",
 				rs -> {
-					System.out.printf("%9d ms %9d calls %10d rows  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3),
-							rs.getString(4));
+					System.out.printf("%9d ms %9d calls %10d rows %11d hit %10d read  %s%n", rs.getLong(1), rs.getLong(2),
+							rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6));
 				});
 		System.out.println("== largest tables (heap, out-of-line TOAST, indexes)");
 		jdbc.query("""

@@ -1,8 +1,10 @@
 package com.leadflow.core.lead;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -101,8 +103,12 @@ class PoolSideEffects {
 	 * the lead's owner) gets a notice with the touch. One statement for a batch of arrivals.
 	 */
 	void noticeKnownCustomers(List<Arrived> arrivals) {
-		List<Arrived> known = arrivals.stream() // with neither an owner nor an account, nobody can be told
-			.filter(a -> a.lead().field("owner") != null || a.lead().companyId != null)
+		Set<Long> ownedAccounts = ownedAccounts(arrivals.stream()
+			.filter(a -> a.lead().field("owner") == null && a.lead().companyId != null)
+			.map(a -> a.lead().companyId)
+			.toList());
+		List<Arrived> known = arrivals.stream() // with neither an owner nor an owned account, nobody can be told
+			.filter(a -> a.lead().field("owner") != null || ownedAccounts.contains(a.lead().companyId))
 			.toList();
 		if (known.isEmpty()) {
 			return;
@@ -127,6 +133,17 @@ class PoolSideEffects {
 					known.stream().map(a -> a.lead().field("name")).toArray(String[]::new),
 					IdentityKind.CRM_CONTACT.name())
 			.update();
+	}
+
+	/** The companies among these that have an account owner (from {@code company_owned_idx} alone, see V1_014). */
+	private Set<Long> ownedAccounts(List<Long> companyIds) {
+		if (companyIds.isEmpty()) {
+			return new HashSet<>(); // takes contains(null), unlike Set.of()
+		}
+		return new HashSet<>(jdbc.sql("select id from company where id = any(?) and owner is not null")
+			.param(companyIds.stream().mapToLong(Long::longValue).toArray())
+			.query(Long.class)
+			.list());
 	}
 
 	/** A new lead, as duplicate candidates are looked for. */

@@ -26,6 +26,7 @@ import com.leadflow.core.ArrivalResult;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.Resolution;
 import com.leadflow.core.TouchAction;
+import com.leadflow.core.company.Companies;
 import com.leadflow.testsupport.CleanDatabaseTestExecutionListener;
 
 /**
@@ -45,6 +46,9 @@ class BatchResolutionTests {
 
 	@Autowired
 	JdbcTemplate template;
+
+	@Autowired
+	Companies companies;
 
 	static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -212,6 +216,25 @@ class BatchResolutionTests {
 		then(count("select count(*) from touch where idempotency_key is not null")).isEqualTo(100);
 		then(count("select count(distinct idempotency_key) from touch")).isEqualTo(100);
 		then(count("select count(*) from lead")).isEqualTo(100);
+	}
+
+	@Test
+	void anAccountOwnerHearsOfTheActivityOfTheAccountsLeadsThatHaveNoOwnerOfTheirOwn() {
+		companies.save("Owned Customer Ltd", "Manufacturing", null, null, true, null, "kam.li");
+		companies.save("Owned Prospect Ltd", "Manufacturing", null, null, false, null, "kam.li");
+		companies.save("Unowned Customer Ltd", "Manufacturing", null, null, true, null, null);
+
+		pool.resolveAll(List.of(
+				arrival("At Owned Customer", "c1@example.com", null, "Owned Customer Ltd", TouchAction.PAGE_VIEW, 1, null,
+						null, "IMPORT"),
+				arrival("At Owned Prospect", "p1@example.com", null, "Owned Prospect Ltd", TouchAction.PAGE_VIEW, 1, null,
+						null, "IMPORT"),
+				arrival("At Unowned Customer", "u1@example.com", null, "Unowned Customer Ltd", TouchAction.PAGE_VIEW, 1,
+						null, null, "IMPORT"),
+				arrival("Without Account", "w1@example.com", null, null, TouchAction.PAGE_VIEW, 1, null, null, "IMPORT")));
+
+		then(jdbc.sql("select owner || ': ' || message from customer_notification").query(String.class).list())
+			.containsExactly("kam.li: Your customer At Owned Customer (Owned Customer Ltd) has new activity: PAGE_VIEW");
 	}
 
 	private static String outcome(Resolution r) {
