@@ -96,8 +96,8 @@ public record LeadsTouched(List<LeadTouched> touches, List<Long> profileChanged,
 			second += s.seconds()[i];
 			nano += s.nanos()[i];
 			touches.add(new LeadTouched(s.leadIds()[i], touchId, TouchAction.valueOf(s.actions().get(s.action()[i])),
-					s.channels().get(s.channel()[i]), s.seriesIds().get(s.series()[i]), Instant.ofEpochSecond(second, nano),
-					created[i]));
+					s.channels().get(s.channel()[i]), s.seriesIds().get(s.series()[i]),
+					Instant.ofEpochSecond(second, nano), created[i]));
 		}
 		return new LeadsTouched(touches, s.profileChanged(), s.consentChanged());
 	}

@@ -100,7 +100,8 @@ class PoolSideEffects {
 
 	/**
 	 * Leads of an existing customer's account (or known to the CRM) that show activity: their account owner (else
-	 * the lead's owner) gets a notice with the touch. One statement for a batch of arrivals.
+	 * the lead's owner) gets a notice with the touch. For a batch: which accounts of its owner-less leads have an
+	 * owner, then one statement for the notices (none when nobody can be told).
 	 */
 	void noticeKnownCustomers(List<Arrived> arrivals) {
 		Set<Long> ownedAccounts = ownedAccounts(arrivals.stream()
