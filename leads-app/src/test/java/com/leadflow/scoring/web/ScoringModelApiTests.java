@@ -217,6 +217,37 @@ class ScoringModelApiTests {
 
 	@Test
 	void aCompanysNewSizeBandRescoresItsLeadsWithoutATouch() {
+		activateBigAccountsModel();
+		long lead = pool.resolve(pageView("buyer@resized.example", "Resized Industrial Co", "100-499")).leadId();
+		await().atMost(Duration.ofSeconds(2)).until(() -> score(lead, "default"), s -> s.path("total").asInt() == 10);
+
+		post("/api/companies", """
+				{"name": "Resized Industrial Co", "sizeBand": "1000-4999"}""");
+
+		JsonNode resized = await().atMost(Duration.ofSeconds(2)).until(() -> score(lead, "default"),
+				s -> s.path("total").asInt() == 110);
+		then(resized.path("lines").valueStream().map(l -> l.path("explanation").asString()))
+			.contains("Big company: +100", "PAGE_VIEW ×1: 10 points");
+	}
+
+	/**
+	 * An arrival that fills its company's empty size band changes the profile of the company's other leads, and of
+	 * its own lead though that lead's row stays as it was (the batch would otherwise re-score only its behaviour part).
+	 */
+	@Test
+	void aSizeBandAnArrivalFillsInRescoresTheCompanysLeads() {
+		activateBigAccountsModel();
+		long other = pool.resolve(pageView("other@filled.example", "Filled Industrial Co", null)).leadId();
+		long returning = pool.resolve(pageView("returning@filled.example", "Filled Industrial Co", null)).leadId();
+		await().atMost(Duration.ofSeconds(2)).until(() -> score(returning, "default"), s -> s.path("total").asInt() == 10);
+
+		pool.resolveAll(List.of(pageView("returning@filled.example", "Filled Industrial Co", "1000-4999")));
+
+		await().atMost(Duration.ofSeconds(2)).until(() -> score(returning, "default"), s -> s.path("total").asInt() == 120);
+		await().atMost(Duration.ofSeconds(2)).until(() -> score(other, "default"), s -> s.path("total").asInt() == 110);
+	}
+
+	private void activateBigAccountsModel() {
 		long model = post("/api/scoring/models", """
 				{"scope": "default", "name": "Big accounts",
 				 "definition": {"groups": [{"name": "default",
@@ -227,19 +258,12 @@ class ScoringModelApiTests {
 		String job = post("/api/scoring/models/" + model + "/activate", "").getHeaders().getLocation().toString();
 		await().atMost(Duration.ofSeconds(10)).until(() -> http().get().uri(job).retrieve().body(JsonNode.class),
 				j -> "DONE".equals(j.path("status").asString()));
-		long lead = pool.resolve(new Arrival(new Person(null, null, null, List.of("buyer@resized.example"), List.of(),
-				null, null, null, null, null, null, null, null, null, null, Map.of()),
-				new Arrival.CompanyInfo("Resized Industrial Co", null, "100-499", null),
-				new TouchInput(TouchAction.PAGE_VIEW, "WEB", null, Instant.now(), null, null, null, null), "WEB")).leadId();
-		await().atMost(Duration.ofSeconds(2)).until(() -> score(lead, "default"), s -> s.path("total").asInt() == 10);
+	}
 
-		post("/api/companies", """
-				{"name": "Resized Industrial Co", "sizeBand": "1000-4999"}""");
-
-		JsonNode resized = await().atMost(Duration.ofSeconds(2)).until(() -> score(lead, "default"),
-				s -> s.path("total").asInt() == 110);
-		then(resized.path("lines").valueStream().map(l -> l.path("explanation").asString()))
-			.contains("Big company: +100", "PAGE_VIEW ×1: 10 points");
+	private static Arrival pageView(String email, String company, String sizeBand) {
+		return new Arrival(new Person(null, null, null, List.of(email), List.of(), null, null, null, null, null, null,
+				null, null, null, null, Map.of()), new Arrival.CompanyInfo(company, null, sizeBand, null),
+				new TouchInput(TouchAction.PAGE_VIEW, "WEB", null, Instant.now(), null, null, null, null), "WEB");
 	}
 
 	@Test

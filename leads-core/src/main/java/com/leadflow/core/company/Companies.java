@@ -1,5 +1,7 @@
 package com.leadflow.core.company;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +19,13 @@ import com.leadflow.core.identity.Normalizer;
 /** Companies (accounts), one per normalised name; a lead's company is found or created by that name. */
 @Repository
 public class Companies {
+
+	/**
+	 * In an upsert's {@code returning}: the existing company's industry or size band was empty and is filled now,
+	 * which changes the profile of its leads (scoring criteria, market segments).
+	 */
+	private static final String FILLED = "old.id is not null and (old.industry is null and new.industry is not null "
+			+ "or old.size_band is null and new.size_band is not null)";
 
 	/** A stored company. */
 	public record Company(long id, String name, String matchName, String industry, String sizeBand, String region,
@@ -40,7 +49,10 @@ public class Companies {
 		this.events = events;
 	}
 
-	/** The company of that (normalised) name, created if new; its empty fields are filled from the arrival. */
+	/**
+	 * The company of that (normalised) name, created if new; its empty fields are filled from the arrival (a filled
+	 * industry or size band is a profile change of the company's leads, see {@link #profilesChanged}).
+	 */
 	public Optional<Long> resolve(CompanyInfo info) {
 		if (info == null) {
 			return Optional.empty();
@@ -63,17 +75,26 @@ public class Companies {
 		if (found.isPresent() && found.get()[1] == 1) {
 			return Optional.of(found.get()[0]); // nothing to add: read only, no row lock on a popular company
 		}
-		return Optional.of(jdbc.sql("""
+		long[] upserted = jdbc.sql("""
 				insert into company (name, match_name, industry, size_band, region) values (?, ?, ?, ?, ?)
 				on conflict (match_name) do update set industry = coalesce(company.industry, excluded.industry),
 				    size_band = coalesce(company.size_band, excluded.size_band),
 				    region = coalesce(company.region, excluded.region), updated_at = now()
-				returning id""").params(name, matchName, industry, size, region).query(Long.class).single());
+				returning id, (""" + FILLED + ")::int")
+			.params(name, matchName, industry, size, region)
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		if (upserted[1] == 1) {
+			profilesChanged(List.of(upserted[0]));
+		}
+		return Optional.of(upserted[0]);
 	}
+
 
 	/**
 	 * {@link #resolve} for a batch: companies read in one query, new ones (and ones the batch adds fields to) upserted
-	 * in one statement, in name order. Several arrivals of one company fill its fields in their order.
+	 * in one statement, in name order. Several arrivals of one company fill its fields in their order; a filled
+	 * industry or size band is a profile change of the company's leads, as in {@link #resolve}.
 	 * @return the company id per arrival, in the same order (null where an arrival names none)
 	 */
 	public Long[] resolveAll(List<CompanyInfo> infos) {
@@ -113,13 +134,14 @@ public class Companies {
 		List<java.util.Map.Entry<String, String[]>> upsert = wanted.entrySet().stream()
 			.filter(e -> !found.containsKey(e.getKey())).toList();
 		if (!upsert.isEmpty()) {
+			List<Long> filled = new ArrayList<>();
 			jdbc.sql("""
 					insert into company (name, match_name, industry, size_band, region)
 					select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
 					on conflict (match_name) do update set industry = coalesce(company.industry, excluded.industry),
 					    size_band = coalesce(company.size_band, excluded.size_band),
 					    region = coalesce(company.region, excluded.region), updated_at = now()
-					returning match_name, id""")
+					returning match_name, id, """ + FILLED)
 				.params(upsert.stream().map(e -> e.getValue()[0]).toArray(String[]::new),
 						upsert.stream().map(java.util.Map.Entry::getKey).toArray(String[]::new),
 						upsert.stream().map(e -> e.getValue()[1]).toArray(String[]::new),
@@ -127,7 +149,11 @@ public class Companies {
 						upsert.stream().map(e -> e.getValue()[3]).toArray(String[]::new))
 				.query((java.sql.ResultSet rs) -> {
 					found.put(rs.getString(1), rs.getLong(2));
+					if (rs.getBoolean(3)) {
+						filled.add(rs.getLong(2));
+					}
 				});
+			profilesChanged(filled);
 		}
 		for (int i = 0; i < ids.length; i++) {
 			ids[i] = matchNames[i] == null ? null : found.get(matchNames[i]);
@@ -169,13 +195,25 @@ public class Companies {
 		if (before.isPresent() && !(Objects.equals(before.get().industry(), saved.industry())
 				&& Objects.equals(before.get().sizeBand(), saved.sizeBand())
 				&& before.get().existingCustomer() == saved.existingCustomer())) {
-			jdbc.sql("select id from lead where company_id = ? and merged_into is null order by id")
-				.param(id)
-				.query(Long.class)
-				.list()
-				.forEach(lead -> events.publishEvent(new LeadProfileChanged(lead)));
+			profilesChanged(List.of(id));
 		}
 		return saved;
+	}
+
+	/**
+	 * Announces a profile change of every active lead of these companies ({@link LeadProfileChanged} each, so that
+	 * their scores and read-model facts follow): one event per lead, fine for accounts of up to some thousands of
+	 * leads; such a change to a company is rare (an admin's edit, a field filled once).
+	 */
+	private void profilesChanged(Collection<Long> companyIds) {
+		if (companyIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("select id from lead where company_id = any(?) and merged_into is null order by id")
+			.param(companyIds.stream().mapToLong(Long::longValue).toArray())
+			.query(Long.class)
+			.list()
+			.forEach(lead -> events.publishEvent(new LeadProfileChanged(lead)));
 	}
 
 	public Optional<Company> find(long id) {
