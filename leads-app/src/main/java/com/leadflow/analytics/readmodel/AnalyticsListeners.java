@@ -18,6 +18,7 @@ import com.leadflow.core.LeadErased;
 import com.leadflow.core.LeadMergeUndone;
 import com.leadflow.core.LeadMerged;
 import com.leadflow.core.LeadProfileChanged;
+import com.leadflow.core.LeadProfilesChanged;
 import com.leadflow.core.LeadTouched;
 import com.leadflow.core.LeadsTouched;
 import com.leadflow.crmsync.LeadStageChanged;
@@ -63,6 +64,11 @@ class AnalyticsListeners {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(LeadProfileChanged event) {
 		dirty.mark(List.of(event.leadId()));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(LeadProfilesChanged event) {
+		dirty.mark(event.leadIds());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

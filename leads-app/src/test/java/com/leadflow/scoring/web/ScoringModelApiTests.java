@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -43,6 +44,9 @@ class ScoringModelApiTests {
 
 	@Autowired
 	LeadPool pool;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Autowired
 	UserAccounts users;
@@ -231,8 +235,9 @@ class ScoringModelApiTests {
 	}
 
 	/**
-	 * An arrival that fills its company's empty size band changes the profile of the company's other leads, and of
-	 * its own lead though that lead's row stays as it was (the batch would otherwise re-score only its behaviour part).
+	 * An arrival that fills its company's empty size band changes the profile of the company's other leads (scores and
+	 * market segments), and of its own lead though that lead's row stays as it was (the batch would otherwise re-score
+	 * only its behaviour part).
 	 */
 	@Test
 	void aSizeBandAnArrivalFillsInRescoresTheCompanysLeads() {
@@ -240,11 +245,16 @@ class ScoringModelApiTests {
 		long other = pool.resolve(pageView("other@filled.example", "Filled Industrial Co", null)).leadId();
 		long returning = pool.resolve(pageView("returning@filled.example", "Filled Industrial Co", null)).leadId();
 		await().atMost(Duration.ofSeconds(2)).until(() -> score(returning, "default"), s -> s.path("total").asInt() == 10);
+		String sizeSegment = "select size_band from analytics_lead where lead_id = ?";
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(sizeSegment, String.class, other),
+				v -> v.size() == 1 && !v.get(0).contains("1000"));
 
 		pool.resolveAll(List.of(pageView("returning@filled.example", "Filled Industrial Co", "1000-4999")));
 
 		await().atMost(Duration.ofSeconds(2)).until(() -> score(returning, "default"), s -> s.path("total").asInt() == 120);
 		await().atMost(Duration.ofSeconds(2)).until(() -> score(other, "default"), s -> s.path("total").asInt() == 110);
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(sizeSegment, String.class, other),
+				v -> v.contains("1000"));
 	}
 
 	private void activateBigAccountsModel() {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.leadflow.core.Arrival.CompanyInfo;
-import com.leadflow.core.LeadProfileChanged;
+import com.leadflow.core.LeadProfilesChanged;
 import com.leadflow.core.identity.InvalidArrivalException;
 import com.leadflow.core.identity.Normalizer;
 
@@ -26,6 +26,8 @@ public class Companies {
 	 */
 	private static final String FILLED = "old.id is not null and (old.industry is null and new.industry is not null "
 			+ "or old.size_band is null and new.size_band is not null)";
+
+	private static final int PROFILES_PER_EVENT = 1000;
 
 	/** A stored company. */
 	public record Company(long id, String name, String matchName, String industry, String sizeBand, String region,
@@ -89,7 +91,6 @@ public class Companies {
 		}
 		return Optional.of(upserted[0]);
 	}
-
 
 	/**
 	 * {@link #resolve} for a batch: companies read in one query, new ones (and ones the batch adds fields to) upserted
@@ -164,7 +165,7 @@ public class Companies {
 	/**
 	 * Creates or updates an account by name (the CRM or an admin says who the customers are and who owns them). A
 	 * change to what describes its leads' profiles (industry, size band, known customer) is a profile change of each
-	 * of its active leads: {@link LeadProfileChanged} for each, so that their scores and read-model facts follow.
+	 * of its active leads: see {@link #profilesChanged}.
 	 */
 	@Transactional
 	public Company save(String name, String industry, String sizeBand, String region, boolean existingCustomer,
@@ -201,19 +202,21 @@ public class Companies {
 	}
 
 	/**
-	 * Announces a profile change of every active lead of these companies ({@link LeadProfileChanged} each, so that
-	 * their scores and read-model facts follow): one event per lead, fine for accounts of up to some thousands of
-	 * leads; such a change to a company is rare (an admin's edit, a field filled once).
+	 * Announces a profile change of every active lead of these companies, so that their scores and read-model facts
+	 * follow: a {@link LeadProfilesChanged} per 1,000 leads.
 	 */
 	private void profilesChanged(Collection<Long> companyIds) {
 		if (companyIds.isEmpty()) {
 			return;
 		}
-		jdbc.sql("select id from lead where company_id = any(?) and merged_into is null order by id")
+		List<Long> leads = jdbc.sql("select id from lead where company_id = any(?) and merged_into is null order by id")
 			.param(companyIds.stream().mapToLong(Long::longValue).toArray())
 			.query(Long.class)
-			.list()
-			.forEach(lead -> events.publishEvent(new LeadProfileChanged(lead)));
+			.list();
+		for (int from = 0; from < leads.size(); from += PROFILES_PER_EVENT) {
+			events.publishEvent(new LeadProfilesChanged(
+					leads.subList(from, Math.min(leads.size(), from + PROFILES_PER_EVENT))));
+		}
 	}
 
 	public Optional<Company> find(long id) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import com.leadflow.core.LeadMergeUndone;
 import com.leadflow.core.LeadMerged;
 import com.leadflow.core.LeadProfileChanged;
+import com.leadflow.core.LeadProfilesChanged;
 import com.leadflow.core.LeadTouched;
 import com.leadflow.core.LeadsTouched;
 
@@ -36,6 +37,11 @@ class LeadEventsListener {
 	@ApplicationModuleListener
 	void on(LeadProfileChanged event) {
 		scoring.rescore(event.leadId());
+	}
+
+	@ApplicationModuleListener
+	void on(LeadProfilesChanged event) {
+		scoring.rescoreBatch(event.leadIds()); // leads merged away meanwhile are skipped: their survivor was scored
 	}
 
 	@ApplicationModuleListener
