@@ -136,7 +136,8 @@ public class LeadFacts {
 				f.emailBounced(), f.phoneDead(), f.stage(), f.band(), f.firstSeriesId(), f.firstChannel(),
 				f.lastSeriesId(), f.lastChannel(), f.hasAttributedTouch(), ts(f.mqlAt()), ts(f.sqlAt()), ts(f.oppAt()),
 				ts(f.wonAt()), ts(f.nurturedAt()), ts(f.lostAt()), f.touchedAfterLost(), ts(f.lastSalesTouchAt()),
-				f.wonRevenue(), t.secsLead(), t.secsMql(), t.secsSql(), t.secsOpp(), t.inLead(), t.inMql(), t.inSql(), t.inOpp(), t.openStage(), ts(t.openSince()) };
+				f.wonRevenue(), t.secsLead(), t.secsMql(), t.secsSql(), t.secsOpp(), t.inLead(), t.inMql(), t.inSql(),
+				t.inOpp(), t.openStage(), ts(t.openSince()) };
 	}
 
 	private static Timestamp ts(Instant i) {

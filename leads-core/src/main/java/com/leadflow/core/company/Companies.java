@@ -2,6 +2,7 @@ package com.leadflow.core.company;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,13 +20,6 @@ import com.leadflow.core.identity.Normalizer;
 /** Companies (accounts), one per normalised name; a lead's company is found or created by that name. */
 @Repository
 public class Companies {
-
-	/**
-	 * In an upsert's {@code returning}: the existing company's industry or size band was empty and is filled now,
-	 * which changes the profile of its leads (scoring criteria, market segments).
-	 */
-	private static final String FILLED = "old.id is not null and (old.industry is null and new.industry is not null "
-			+ "or old.size_band is null and new.size_band is not null)";
 
 	private static final int PROFILES_PER_EVENT = 1000;
 
@@ -56,46 +50,12 @@ public class Companies {
 	 * industry or size band is a profile change of the company's leads, see {@link #profilesChanged}).
 	 */
 	public Optional<Long> resolve(CompanyInfo info) {
-		if (info == null) {
-			return Optional.empty();
-		}
-		String name = Normalizer.text(info.name());
-		String matchName = Normalizer.companyMatchName(name);
-		if (matchName == null) {
-			return Optional.empty();
-		}
-		String industry = Normalizer.text(info.industry());
-		String size = Normalizer.text(info.sizeBand());
-		String region = Normalizer.text(info.region());
-		Optional<long[]> found = jdbc.sql("""
-				select id, ((industry is not null or ?::text is null) and (size_band is not null or ?::text is null)
-				            and (region is not null or ?::text is null))::int
-				from company where match_name = ?""")
-			.params(industry, size, region, matchName)
-			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.optional();
-		if (found.isPresent() && found.get()[1] == 1) {
-			return Optional.of(found.get()[0]); // nothing to add: read only, no row lock on a popular company
-		}
-		long[] upserted = jdbc.sql("""
-				insert into company (name, match_name, industry, size_band, region) values (?, ?, ?, ?, ?)
-				on conflict (match_name) do update set industry = coalesce(company.industry, excluded.industry),
-				    size_band = coalesce(company.size_band, excluded.size_band),
-				    region = coalesce(company.region, excluded.region), updated_at = now()
-				returning id, (""" + FILLED + ")::int")
-			.params(name, matchName, industry, size, region)
-			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
-		if (upserted[1] == 1) {
-			profilesChanged(List.of(upserted[0]));
-		}
-		return Optional.of(upserted[0]);
+		return Optional.ofNullable(resolveAll(Collections.singletonList(info))[0]);
 	}
 
 	/**
 	 * {@link #resolve} for a batch: companies read in one query, new ones (and ones the batch adds fields to) upserted
-	 * in one statement, in name order. Several arrivals of one company fill its fields in their order; a filled
-	 * industry or size band is a profile change of the company's leads, as in {@link #resolve}.
+	 * in one statement, in name order. Several arrivals of one company fill its fields in their order.
 	 * @return the company id per arrival, in the same order (null where an arrival names none)
 	 */
 	public Long[] resolveAll(List<CompanyInfo> infos) {
@@ -135,6 +95,8 @@ public class Companies {
 		List<java.util.Map.Entry<String, String[]>> upsert = wanted.entrySet().stream()
 			.filter(e -> !found.containsKey(e.getKey())).toList();
 		if (!upsert.isEmpty()) {
+			// existing companies whose empty industry or size band the upsert fills ('returning old.…'): the profiles
+			// of their leads change (scoring criteria, market segments)
 			List<Long> filled = new ArrayList<>();
 			jdbc.sql("""
 					insert into company (name, match_name, industry, size_band, region)
@@ -142,7 +104,8 @@ public class Companies {
 					on conflict (match_name) do update set industry = coalesce(company.industry, excluded.industry),
 					    size_band = coalesce(company.size_band, excluded.size_band),
 					    region = coalesce(company.region, excluded.region), updated_at = now()
-					returning match_name, id, """ + FILLED)
+					returning match_name, id, old.id is not null and (old.industry is null and new.industry is not null
+					                                  or old.size_band is null and new.size_band is not null)""")
 				.params(upsert.stream().map(e -> e.getValue()[0]).toArray(String[]::new),
 						upsert.stream().map(java.util.Map.Entry::getKey).toArray(String[]::new),
 						upsert.stream().map(e -> e.getValue()[1]).toArray(String[]::new),
