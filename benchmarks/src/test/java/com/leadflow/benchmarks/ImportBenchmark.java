@@ -151,7 +151,7 @@ class ImportBenchmark {
 			uploadId = uploads.store(in, "bench.csv", null).uploadId();
 		}
 		double uploadSeconds = (System.nanoTime() - uploadStart) / 1e9;
-		long jobId = imports.start(new StartImport(uploadId, null, null, null, false, null)).id();
+		long jobId = imports.start(new StartImport(uploadId, null, null, null, false, false, null)).id();
 		long runStart = System.nanoTime();
 		then(worker.runOnce()).isTrue();
 		double runSeconds = (System.nanoTime() - runStart) / 1e9;

@@ -110,7 +110,9 @@ class ArrivalRevertTests {
 
 		RevertedArrivals reverted = pool.revertArrivals(List.of(imported.touchId()));
 
-		then(reverted.kept()).containsExactly(new Kept(imported.touchId(), id, "title", "changed again since"));
+		// the decision role read from the title follows it
+		then(reverted.kept()).containsExactlyInAnyOrder(new Kept(imported.touchId(), id, "title", "changed again since"),
+				new Kept(imported.touchId(), id, "decision_role", "changed again since"));
 		LeadSnapshot lead = pool.find(id).orElseThrow();
 		then(lead.title()).isEqualTo("Director");
 		then(lead.city()).isEqualTo("杭州");
@@ -123,11 +125,13 @@ class ArrivalRevertTests {
 		long leads = count("select count(*) from lead");
 		long touches = count("select count(*) from touch");
 
-		Identification known = pool.identify(arrival(null, null, null, "LI@example.cn", "13700000000", null, "IMPORT", null));
+		Identification known = pool.identify(arrival(null, null, null, "LI@example.cn", "137 1234 5678", null, "IMPORT", null));
 		Identification retry = pool.identify(arrival(null, null, null, "li@example.cn", null, null, "WEB_FORM", "form-1"));
 		Identification unknown = pool.identify(arrival(null, null, null, "new@example.cn", null, null, "IMPORT", null));
 
-		then(known).isEqualTo(new Identification(List.of(id), false));
+		then(known.leadIds()).containsExactly(id);
+		then(known.retry()).isFalse();
+		then(known.keys()).containsExactlyInAnyOrder("EMAIL:li@example.cn", "PHONE:+8613712345678");
 		then(retry.retry()).isTrue();
 		then(unknown.leadIds()).isEmpty();
 		then(count("select count(*) from lead")).isEqualTo(leads);

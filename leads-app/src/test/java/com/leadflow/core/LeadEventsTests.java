@@ -41,9 +41,9 @@ class LeadEventsTests {
 
 	@Test
 	void publishesTouchedAndMergedEventsAfterCommitAndCompletesTheirPublications() {
-		long a = pool.resolve(new Arrival(Person.of("Event A", "event.a@example.com", null), null,
+		long a = pool.resolve(new Arrival(Person.of("Event Person", "event.a@example.com", null), null,
 				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "API")).leadId();
-		long b = pool.resolve(new Arrival(Person.of("Event B", null, "13500000009"), null,
+		long b = pool.resolve(new Arrival(Person.of("Event Person", null, "13500000009"), null,
 				TouchInput.of(TouchAction.CALL, "HOTLINE_400", Instant.now()), "API")).leadId();
 		Resolution both = pool.resolve(new Arrival(Person.of(null, "event.a@example.com", "13500000009"), null,
 				TouchInput.of(TouchAction.EMAIL_CLICK, "EDM", Instant.now()), "API"));

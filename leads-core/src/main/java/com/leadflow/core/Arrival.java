@@ -9,8 +9,14 @@ import java.util.Map;
  * At least one identity key (e-mail, phone, WeChat unionId/openId, CRM contact id) is required.
  *
  * @param source where the data comes from (e.g. {@code WEB_FORM}, {@code IMPORT}, {@code CRM}); drives survivorship
+ * @param strict whether an invalid e-mail or phone rejects the arrival; otherwise (the default) the field is dropped
+ *        with a warning ({@link Resolution#warnings}) while another usable identity key remains
  */
-public record Arrival(Person person, CompanyInfo company, TouchInput touch, String source) {
+public record Arrival(Person person, CompanyInfo company, TouchInput touch, String source, boolean strict) {
+
+	public Arrival(Person person, CompanyInfo company, TouchInput touch, String source) {
+		this(person, company, touch, source, false);
+	}
 
 	/** What is known about the person; every field may be null. Raw values: the pool normalises them. */
 	public record Person(String name, String title, DecisionRole decisionRole, List<String> emails, List<String> phones,

@@ -236,8 +236,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		try {
 			Files.writeString(pwfile, password + "\n");
 			RunAs.giveTo(pwfile, runAs);
-			ProcessResult result = exec(runAs, List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U",
-					SUPERUSER, "--pwfile=" + pwfile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C", "--no-instructions"));
+			// C.UTF-8: code-point order as with C, but characters classified by Unicode, so that pg_trgm sees Chinese
+			// characters as word characters (with C, similarity('王芳', '王芳') is 0); C where the system lacks it
+			ProcessResult result = null;
+			for (String locale : List.of("C.UTF-8", "C")) {
+				result = exec(runAs, List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", SUPERUSER,
+						"--pwfile=" + pwfile, "-A", "scram-sha-256", "-E", "UTF8", "--locale=" + locale,
+						"--no-instructions"));
+				if (result.exitCode() == 0) {
+					break;
+				}
+			}
 			if (result.exitCode() != 0) {
 				throw new IOException("initdb failed (exit " + result.exitCode() + "): " + result.output());
 			}

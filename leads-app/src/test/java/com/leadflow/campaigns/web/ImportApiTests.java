@@ -109,8 +109,8 @@ class ImportApiTests extends ApiTestSupport {
 		then(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
 		String text = new String(csv.getBody(), StandardCharsets.UTF_8).substring(1);
 		then(text.lines().toList()).hasSize(3);
-		then(text.lines().findFirst().orElseThrow()).isEqualTo("row,姓名,手机号,邮箱,公司,职位,城市,预算,error");
-		then(text).contains("2,李娜,,'=cmd|' /C calc'!A0,").contains("5,没有联系方式,");
+		then(text.lines().findFirst().orElseThrow()).isEqualTo("row,姓名,手机号,邮箱,公司,职位,城市,预算,outcome,error");
+		then(text).contains("2,李娜,,'=cmd|' /C calc'!A0,").contains("5,没有联系方式,").contains(",rejected,");
 
 		JsonNode attribution = get("/api/campaign-series/" + seriesId + "/attribution");
 		JsonNode event = attribution.path("channels").valueStream()
@@ -121,14 +121,15 @@ class ImportApiTests extends ApiTestSupport {
 	}
 
 	@Test
-	void aDryRunStoresNothing() throws Exception {
+	void aDryRunCountsWhatTheRealRunWouldDoAndStoresNothing() throws Exception {
 		long uploadId = upload("leads.csv", CSV.getBytes(StandardCharsets.UTF_8), null).getBody().path("uploadId").asLong();
 
 		JsonNode job = awaitFinished(post("/api/imports/jobs", Map.of("uploadId", uploadId, "dryRun", true)).getBody()
 			.path("id").asLong());
 
 		then(job.path("failed").asLong()).isEqualTo(2);
-		then(job.path("stored").asLong()).isZero();
+		then(job.path("stored").asLong()).as("what the real run would store").isEqualTo(3);
+		then(job.path("created").asLong()).isEqualTo(2);
 		then(jdbc.queryForObject("select count(*) from lead", Long.class)).isZero();
 	}
 

@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * An import job and its progress. {@code stored} = created + matched + duplicatesInFile; {@code skipped}: rows the
- * mode left out; {@code rowsPerSecond} is the rows read since the job started, per second of its run. A reverted job
+ * mode left out; {@code withWarnings}: stored rows of which a field was dropped or read differently ({@code strict}
+ * jobs reject them); {@code rowsPerSecond} is the rows read since the job started, per second of its run. A reverted job
  * has its {@code revertedAt} and {@code revert} result (see {@link ImportReverts}).
  */
 public record ImportJob(long id, long uploadId, long seriesId, String channel, ImportMode mode, boolean dryRun,
-		Map<Integer, LeadField> mapping, Status status, long totalRows, long position, long read, long created,
-		long matched, long duplicatesInFile, long skipped, long failed, int attempts, String lastError, Instant createdAt,
+		boolean strict, Map<Integer, LeadField> mapping, Status status, long totalRows, long position, long read,
+		long created, long matched, long duplicatesInFile, long skipped, long failed, long withWarnings, int attempts, String lastError, Instant createdAt,
 		Instant startedAt, Instant finishedAt, Instant revertedAt, Map<String, Object> revert) {
 
 	/** Where a job is. */

@@ -25,17 +25,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class ImportJobs {
 
-	/** A rejected row: its number, problems and cells as read. */
-	public record RejectedRow(long rowNo, List<RowProblem> problems, List<String> cells) {
+	/**
+	 * A row of the job's report: its number, problems and cells as read; {@code rejected} false for a row that was
+	 * stored without the fields its problems name.
+	 */
+	public record RejectedRow(long rowNo, List<RowProblem> problems, List<String> cells, boolean rejected) {
 	}
 
-	/** What one committed batch adds to a job. */
+	/** What one committed batch adds to a job; {@code reported}: its rejected rows and its rows with warnings. */
 	record BatchOutcome(long lastRowNo, long read, long created, long matched, long duplicatesInFile, long skipped,
-			long failed, List<RejectedRow> rejected) {
+			long failed, long withWarnings, List<RejectedRow> reported) {
 	}
 
-	private static final String COLUMNS = "id, upload_id, series_id, channel, mode, dry_run, mapping::text, status, "
+	private static final String COLUMNS = "id, upload_id, series_id, channel, mode, dry_run, strict, mapping::text, status, "
 			+ "total_rows, position, rows_read, rows_created, rows_matched, rows_in_file_dupes, rows_skipped, rows_failed, "
+			+ "rows_with_warnings, "
 			+ "attempts, last_error, created_at, started_at, finished_at, reverted_at, revert_result::text";
 
 	private final JdbcClient jdbc;
@@ -50,14 +54,14 @@ public class ImportJobs {
 		this.json = json;
 	}
 
-	public long create(long uploadId, long seriesId, String channel, ImportMode mode, boolean dryRun,
+	public long create(long uploadId, long seriesId, String channel, ImportMode mode, boolean dryRun, boolean strict,
 			Map<Integer, LeadField> mapping, long totalRows) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into import_job (upload_id, series_id, channel, mode, dry_run, mapping, total_rows)
-				values (?, ?, ?, ?, ?, ?::jsonb, ?)""")
-			.params(uploadId, seriesId, channel, mode.name(), dryRun, json.writeValueAsString(new TreeMap<>(mapping)),
-					totalRows)
+				insert into import_job (upload_id, series_id, channel, mode, dry_run, strict, mapping, total_rows)
+				values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
+			.params(uploadId, seriesId, channel, mode.name(), dryRun, strict,
+					json.writeValueAsString(new TreeMap<>(mapping)), totalRows)
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -87,20 +91,21 @@ public class ImportJobs {
 
 	/** Adds a batch's counts and moves the position, if this node still holds the job; false when it lost it. */
 	boolean commitBatch(long jobId, String node, Duration lease, BatchOutcome batch) {
-		if (!batch.rejected().isEmpty()) {
+		if (!batch.reported().isEmpty()) {
 			template.batchUpdate("""
-					insert into import_row_error (job_id, row_no, problems, cells) values (?, ?, ?::jsonb, ?::jsonb)
-					on conflict do nothing""",
-					batch.rejected().stream().map(r -> new Object[] { jobId, r.rowNo(), json.writeValueAsString(r.problems()),
-							json.writeValueAsString(r.cells()) }).toList());
+					insert into import_row_error (job_id, row_no, problems, cells, rejected)
+					values (?, ?, ?::jsonb, ?::jsonb, ?) on conflict do nothing""",
+					batch.reported().stream().map(r -> new Object[] { jobId, r.rowNo(), json.writeValueAsString(r.problems()),
+							json.writeValueAsString(r.cells()), r.rejected() }).toList());
 		}
 		return jdbc.sql("""
 				update import_job set position = ?, rows_read = rows_read + ?, rows_created = rows_created + ?,
 				    rows_matched = rows_matched + ?, rows_in_file_dupes = rows_in_file_dupes + ?,
-				    rows_skipped = rows_skipped + ?, rows_failed = rows_failed + ?, claimed_until = now() + ?::interval, updated_at = now()
+				    rows_skipped = rows_skipped + ?, rows_failed = rows_failed + ?,
+				    rows_with_warnings = rows_with_warnings + ?, claimed_until = now() + ?::interval, updated_at = now()
 				where id = ? and claimed_by = ? and status = 'RUNNING' and position < ?""")
 			.params(batch.lastRowNo(), batch.read(), batch.created(), batch.matched(), batch.duplicatesInFile(),
-					batch.skipped(), batch.failed(), lease.toMillis() + " milliseconds", jobId, node, batch.lastRowNo())
+					batch.skipped(), batch.failed(), batch.withWarnings(), lease.toMillis() + " milliseconds", jobId, node, batch.lastRowNo())
 			.update() == 1;
 	}
 
@@ -160,16 +165,16 @@ public class ImportJobs {
 				where id = ? and claimed_by = ?""").params(json.writeValueAsString(result), jobId, node).update();
 	}
 
-	/** Rejected rows after {@code afterRowNo}, in row order. */
+	/** The report's rows (rejected, and stored with warnings) after {@code afterRowNo}, in row order. */
 	public List<RejectedRow> rejected(long jobId, long afterRowNo, int limit) {
 		return jdbc.sql("""
-				select row_no, problems::text, cells::text from import_row_error where job_id = ? and row_no > ?
+				select row_no, problems::text, cells::text, rejected from import_row_error where job_id = ? and row_no > ?
 				order by row_no limit ?""")
 			.params(jobId, afterRowNo, limit)
 			.query((rs, i) -> new RejectedRow(rs.getLong(1), json.readValue(rs.getString(2),
 					new TypeReference<List<RowProblem>>() {
 					}), json.readValue(rs.getString(3), new TypeReference<List<String>>() {
-					})))
+					}), rs.getBoolean(4)))
 			.list();
 	}
 
@@ -178,10 +183,11 @@ public class ImportJobs {
 				new TypeReference<Map<Integer, LeadField>>() {
 				}));
 		return new ImportJob(rs.getLong("id"), rs.getLong("upload_id"), rs.getLong("series_id"), rs.getString("channel"),
-				ImportMode.valueOf(rs.getString("mode")), rs.getBoolean("dry_run"), mapping,
+				ImportMode.valueOf(rs.getString("mode")), rs.getBoolean("dry_run"), rs.getBoolean("strict"), mapping,
 				Status.valueOf(rs.getString("status")), rs.getLong("total_rows"), rs.getLong("position"),
 				rs.getLong("rows_read"), rs.getLong("rows_created"), rs.getLong("rows_matched"),
 				rs.getLong("rows_in_file_dupes"), rs.getLong("rows_skipped"), rs.getLong("rows_failed"),
+				rs.getLong("rows_with_warnings"),
 				rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"), instant(rs, "reverted_at"), rs.getString("revert_result") == null ? null
 						: json.readValue(rs.getString("revert_result"), new TypeReference<Map<String, Object>>() {

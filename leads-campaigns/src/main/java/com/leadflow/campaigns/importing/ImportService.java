@@ -18,10 +18,11 @@ public class ImportService {
 
 	/**
 	 * What to run: the upload, its target series (null: the default series) and channel (null: IMPORT), the mode,
-	 * whether to only check the rows, and which field each header fills (null: the proposed mapping).
+	 * whether to only check the rows, whether a row with an invalid field is rejected (strict) or stored without that
+	 * field, and which field each header fills (null: the proposed mapping).
 	 */
 	public record StartImport(long uploadId, Long seriesId, Channel channel, ImportMode mode, boolean dryRun,
-			Map<String, LeadField> mapping) {
+			boolean strict, Map<String, LeadField> mapping) {
 	}
 
 	private final Uploads uploads;
@@ -56,7 +57,8 @@ public class ImportService {
 		}
 		long seriesId = start.seriesId() == null ? series.defaultSeriesId() : start.seriesId();
 		Channel channel = start.channel() == null ? Channel.IMPORT : start.channel();
-		long id = jobs.create(upload.id(), seriesId, channel.name(), mode, start.dryRun(), mapping, upload.totalRows());
+		long id = jobs.create(upload.id(), seriesId, channel.name(), mode, start.dryRun(), start.strict(), mapping,
+				upload.totalRows());
 		return jobs.find(id).orElseThrow();
 	}
 

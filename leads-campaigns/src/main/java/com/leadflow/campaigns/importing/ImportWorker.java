@@ -56,6 +56,9 @@ public class ImportWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
+	/** A dry run's lead id for a row of a person an earlier row of the file brings: counted as a duplicate in the file. */
+	private static final long DRY_RUN_EARLIER_ROW = -1;
+
 	private final ImportJobs jobs;
 
 	private final Uploads uploads;
@@ -150,7 +153,8 @@ public class ImportWorker {
 		Path file = uploads.spool(upload.id());
 		try (RowSource source = RowSource.open(file, upload.format(), upload.charset())) {
 			RowMapper mapper = new RowMapper(source.header(), job.mapping(), job.seriesId(), Channel.valueOf(job.channel()),
-					"import:" + job.id() + ":");
+					"import:" + job.id() + ":", job.strict());
+			Set<String> keysSeen = new HashSet<>(); // a dry run's people so far (the real run stores them)
 			SourceRow row = source.next();
 			while (row != null && row.rowNo() <= job.position()) {
 				row = source.next(); // committed before: skip
@@ -168,7 +172,7 @@ public class ImportWorker {
 				}
 				batches++;
 				boolean crash = crashBeforeLastCommit && batches == maxBatches;
-				if (!processBatch(job, mapper, source.header(), batch, crash) || crash) {
+				if (!processBatch(job, mapper, batch, keysSeen, crash) || crash) {
 					return;
 				}
 				if (batches == maxBatches) {
@@ -195,77 +199,79 @@ public class ImportWorker {
 		}
 	}
 
-	/** Resolves and commits one batch; false when this node no longer holds the job (cancelled or taken over). */
-	private boolean processBatch(ImportJob job, RowMapper mapper, List<String> headers, List<SourceRow> rows,
+	/**
+	 * Resolves and commits one batch; false when this node no longer holds the job (cancelled or taken over). A dry run
+	 * asks the pool what it would do with each row ({@link LeadPool#identify}: the same validation) and stores nothing
+	 * but the counts and the report.
+	 */
+	private boolean processBatch(ImportJob job, RowMapper mapper, List<SourceRow> rows, Set<String> keysSeen,
 			boolean crashBeforeCommit) {
 		Instant at = Instant.now();
-		List<RejectedRow> rejected = new ArrayList<>();
-		List<SourceRow> accepted = new ArrayList<>();
-		List<Arrival> arrivals = new ArrayList<>();
-		for (SourceRow row : rows) {
-			Mapped mapped = mapper.map(row, at);
-			if (mapped.ok()) {
-				accepted.add(row);
-				arrivals.add(mapped.arrival());
-			}
-			else {
-				rejected.add(new RejectedRow(row.rowNo(), mapped.problems(), row.cells()));
-			}
-		}
-		long created = 0, matched = 0, inFile = 0, skipped = 0;
+		List<Mapped> mapped = rows.stream().map(row -> mapper.map(row, at)).toList();
+		List<Arrival> arrivals = mapped.stream().map(Mapped::arrival).toList();
+		List<ArrivalResult> results = job.dryRun() ? dryRun(job, arrivals, keysSeen)
+				: job.mode() == ImportMode.CREATE_AND_UPDATE ? pool.resolveAll(arrivals) : inOrder(job, arrivals);
+		List<RejectedRow> reported = new ArrayList<>();
+		long created = 0, matched = 0, inFile = 0, skipped = 0, withWarnings = 0;
 		List<Recorded> recorded = new ArrayList<>();
-		if (!job.dryRun()) {
-			List<ArrivalResult> results = job.mode() == ImportMode.CREATE_AND_UPDATE ? pool.resolveAll(arrivals)
-					: inOrder(job, arrivals);
-			List<Resolution> resolutions = new ArrayList<>();
-			List<SourceRow> resolvedRows = new ArrayList<>();
-			for (int i = 0; i < results.size(); i++) {
-				ArrivalResult result = results.get(i);
-				if (result == null) {
-					skipped++;
-				}
-				else if (result.ok()) {
-					resolutions.add(result.resolution());
-					resolvedRows.add(accepted.get(i));
-				}
-				else {
-					rejected.add(new RejectedRow(accepted.get(i).rowNo(), problems(result.rejected(), job.mapping(), headers),
-							accepted.get(i).cells()));
-				}
-			}
-			Set<Long> createdHere = new HashSet<>();
-			boolean[] leadCreated = new boolean[resolutions.size()];
-			for (int i = 0; i < resolutions.size(); i++) {
-				Resolution r = resolutions.get(i);
+		Set<Long> createdHere = new HashSet<>();
+		boolean[] leadCreated = new boolean[rows.size()];
+		List<Long> others = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			Resolution r = results.get(i) == null ? null : results.get(i).resolution();
+			if (r != null) {
 				leadCreated[i] = r.outcome() == Resolution.Outcome.CREATED
 						|| (r.outcome() == Resolution.Outcome.DUPLICATE_TOUCH && createdByThisTouch(r));
 				if (leadCreated[i]) {
 					createdHere.add(r.leadId());
 				}
-			}
-			List<Long> others = resolutions.stream().map(Resolution::leadId).filter(id -> !createdHere.contains(id))
-				.distinct().toList();
-			Set<Long> createdEarlier = new HashSet<>(touches.createdByJob(job.id(), others));
-			for (int i = 0; i < resolutions.size(); i++) {
-				Resolution r = resolutions.get(i);
-				if (leadCreated[i]) {
-					created++;
-				}
-				else if (createdHere.contains(r.leadId()) || createdEarlier.contains(r.leadId())) {
-					inFile++;
-				}
 				else {
-					matched++;
+					others.add(r.leadId());
 				}
+			}
+		}
+		Set<Long> createdEarlier = job.dryRun() ? Set.of() : new HashSet<>(touches.createdByJob(job.id(), others));
+		for (int i = 0; i < rows.size(); i++) {
+			SourceRow row = rows.get(i);
+			ArrivalResult result = results.get(i);
+			if (result == null) {
+				skipped++;
+				continue;
+			}
+			if (!result.ok()) {
+				reported.add(new RejectedRow(row.rowNo(), problems(result.rejected(), mapped.get(i), mapper), row.cells(),
+						true));
+				continue;
+			}
+			Resolution r = result.resolution();
+			Mapped m = mapped.get(i);
+			List<RowProblem> warnings = new ArrayList<>(m.warnings());
+			r.warnings().forEach(w -> warnings.add(new RowProblem(mapper.column(w.field(), m), w.message())));
+			if (!warnings.isEmpty()) {
+				reported.add(new RejectedRow(row.rowNo(), warnings, row.cells(), false));
+				withWarnings++;
+			}
+			if (leadCreated[i]) {
+				created++;
+			}
+			else if (r.leadId() == DRY_RUN_EARLIER_ROW || createdHere.contains(r.leadId())
+					|| createdEarlier.contains(r.leadId())) {
+				inFile++;
+			}
+			else {
+				matched++;
+			}
+			if (!job.dryRun()) {
 				recorded.add(new Recorded(r.touchId(), r.leadId(), job.seriesId(), job.channel(), leadCreated[i], job.id(),
-						resolvedRows.get(i).rowNo(), at));
+						row.rowNo(), at));
 			}
 		}
 		if (crashBeforeCommit) {
 			return false;
 		}
+		long failed = reported.stream().filter(RejectedRow::rejected).count();
 		BatchOutcome outcome = new BatchOutcome(rows.get(rows.size() - 1).rowNo(), rows.size(), created, matched, inFile,
-				skipped, rejected.size(), rejected);
+				skipped, failed, withWarnings, reported);
 		Boolean held = tx.execute(status -> {
 			touches.record(recorded);
 			if (!jobs.commitBatch(job.id(), node, properties.lease(), outcome)) {
@@ -275,6 +281,44 @@ public class ImportWorker {
 			return true;
 		});
 		return Boolean.TRUE.equals(held);
+	}
+
+	/**
+	 * What the real run would answer for each row, without storing: a row the mode admits creates a lead when none of
+	 * its keys is known to the pool nor to an earlier row of the file (then it is a duplicate in the file, answered
+	 * with lead id 0 as "created earlier"), else it matches. Rejected rows come with the pool's problems.
+	 */
+	private List<ArrivalResult> dryRun(ImportJob job, List<Arrival> arrivals, Set<String> keysSeen) {
+		List<ArrivalResult> results = new ArrayList<>();
+		for (Arrival arrival : arrivals) {
+			Identification found;
+			try {
+				found = pool.identify(arrival);
+			}
+			catch (ErrorResponseException e) {
+				if (e.getStatusCode().value() != 400) {
+					throw e;
+				}
+				results.add(new ArrivalResult(null, e));
+				continue;
+			}
+			boolean earlierRow = found.keys().stream().anyMatch(keysSeen::contains);
+			boolean known = !found.leadIds().isEmpty();
+			boolean admitted = switch (job.mode()) {
+				case CREATE_AND_UPDATE -> true;
+				case CREATE_ONLY -> !known;
+				case UPDATE_ONLY -> known;
+			};
+			if (!admitted) {
+				results.add(null);
+				continue;
+			}
+			keysSeen.addAll(found.keys());
+			Resolution.Outcome outcome = known || earlierRow ? Resolution.Outcome.MATCHED : Resolution.Outcome.CREATED;
+			long leadId = known ? found.leadIds().get(0) : earlierRow ? DRY_RUN_EARLIER_ROW : 0;
+			results.add(new ArrivalResult(new Resolution(leadId, outcome, List.of(), 0, List.of(), found.warnings()), null));
+		}
+		return results;
 	}
 
 	/**
@@ -321,27 +365,13 @@ public class ImportWorker {
 		return !timeline.isEmpty() && timeline.stream().mapToLong(Touch::id).min().getAsLong() == replay.touchId();
 	}
 
-	/** The pool's field problems, named by the file's column headers. */
-	private static List<RowProblem> problems(ErrorResponseException e, Map<Integer, LeadField> mapping,
-			List<String> headers) {
-		return Problems.fieldProblems(e).stream()
-			.map(p -> new RowProblem(column(p.field(), mapping, headers), p.message()))
-			.toList();
-	}
-
-	private static String column(String field, Map<Integer, LeadField> mapping, List<String> headers) {
-		List<LeadField> candidates = field.startsWith("email") ? List.of(LeadField.EMAIL)
-				: field.startsWith("phone") ? List.of(LeadField.MOBILE, LeadField.PHONE) : List.of();
-		int nth = field.matches(".*\\[(\\d+)]") ? Integer.parseInt(field.replaceAll(".*\\[(\\d+)]", "$1")) : 0;
-		List<String> columns = new ArrayList<>();
-		for (LeadField candidate : candidates) {
-			mapping.forEach((index, f) -> {
-				if (f == candidate && index < headers.size()) {
-					columns.add(headers.get(index));
-				}
-			});
-		}
-		return nth < columns.size() ? columns.get(nth) : columns.isEmpty() ? "" : columns.get(0);
+	/** The pool's field problems, named by the file's column headers (a row without any identity: by none). */
+	private static List<RowProblem> problems(ErrorResponseException e, Mapped mapped, RowMapper mapper) {
+		List<RowProblem> problems = new ArrayList<>(mapped.warnings());
+		boolean wholeRow = String.valueOf(e.getBody().getType()).endsWith("/no-identity");
+		Problems.fieldProblems(e).forEach(p -> problems
+			.add(new RowProblem(wholeRow ? "" : mapper.column(p.field(), mapped), p.message())));
+		return problems;
 	}
 
 	@PreDestroy

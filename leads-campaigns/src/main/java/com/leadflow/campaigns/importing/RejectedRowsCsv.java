@@ -15,7 +15,8 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import com.leadflow.campaigns.importing.ImportJobs.RejectedRow;
 
 /**
- * Writes an import's rejected rows as CSV: the row number, the original cells and an {@code error} column, in UTF-8
+ * Writes an import's reported rows as CSV: the row number, the original cells, an {@code outcome} column
+ * ({@code rejected}: not stored; {@code stored}: stored without the values named) and an {@code error} column, in UTF-8
  * with a BOM (so Excel opens Chinese text correctly). Cells that a spreadsheet would run as a formula (starting with
  * {@code = + - @}, tab or carriage return) are prefixed with an apostrophe: a downloaded file cannot inject formulas.
  */
@@ -33,6 +34,7 @@ public final class RejectedRowsCsv {
 		List<String> header = new ArrayList<>();
 		header.add("row");
 		headers.forEach(h -> header.add(escape(h)));
+		header.add("outcome");
 		header.add("error");
 		csv.writeRecord(header);
 		long after = 0;
@@ -46,6 +48,7 @@ public final class RejectedRowsCsv {
 				for (int i = headers.size(); i < row.cells().size(); i++) {
 					record.add(escape(row.cells().get(i)));
 				}
+				record.add(row.rejected() ? "rejected" : "stored");
 				record.add(escape(row.problems().stream()
 					.map(p -> p.column().isEmpty() ? p.reason() : p.column() + ": " + p.reason())
 					.collect(Collectors.joining("; "))));

@@ -6,36 +6,31 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.leadflow.campaigns.Channel;
 import com.leadflow.core.Arrival;
 import com.leadflow.core.Arrival.CompanyInfo;
 import com.leadflow.core.Arrival.Person;
 import com.leadflow.core.Arrival.TouchInput;
+import com.leadflow.core.DecisionRole;
 
 /**
- * Turns one import row into an arrival for the lead pool, or into the reasons it cannot be one (each naming its
- * column). The checks here are the cheap ones a dry run can make; the pool's normalisation (phone parsing) may still
- * reject a row when it is stored.
+ * Turns one import row into an arrival for the lead pool: cells to fields, nothing more. Validation and normalisation
+ * are the pool's ({@code LeadPool.resolve}, the same for every path into it); here only what belongs to a file: a cell
+ * too long to be a value is left out, and a decision-role cell is read as a role.
  */
 public final class RowMapper {
 
-	/** Why a row (or one of its cells) was rejected. {@code column} is the header, or empty for the whole row. */
+	/** Why a row (or one of its cells) was rejected or left out. {@code column} is the header, or empty for the row. */
 	public record RowProblem(String column, String reason) {
 	}
 
-	/** The outcome of mapping one row: an arrival, or problems. */
-	public record Mapped(Arrival arrival, List<RowProblem> problems) {
-
-		public boolean ok() {
-			return problems.isEmpty();
-		}
+	/**
+	 * One row as an arrival, with the cells that were left out and why.
+	 * @param phoneColumns the header of each of the arrival's phones, in their order
+	 */
+	public record Mapped(Arrival arrival, List<RowProblem> warnings, List<String> phoneColumns) {
 	}
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
-	private static final Pattern PHONE_CHARS = Pattern.compile("^[+0-9()\\-\\s.,;/转ext]+$", Pattern.CASE_INSENSITIVE);
 
 	private static final int MAX_CELL = 2000;
 
@@ -49,14 +44,18 @@ public final class RowMapper {
 
 	private final String keyPrefix;
 
+	private final boolean strict;
+
 	/**
 	 * @param columns which field each column index fills (unlisted columns are ignored)
 	 * @param keyPrefix the per-row idempotency key is {@code keyPrefix + rowNo}
+	 * @param strict whether the pool rejects a row with an invalid e-mail or phone instead of dropping the value
 	 */
 	public RowMapper(List<String> headers, Map<Integer, LeadField> columns, long seriesId, Channel channel,
-			String keyPrefix) {
+			String keyPrefix, boolean strict) {
+		this.strict = strict;
 		this.headers = List.copyOf(headers);
-		this.columns = Map.copyOf(columns);
+		this.columns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columns)); // in column order
 		this.seriesId = seriesId;
 		this.channel = channel;
 		this.keyPrefix = keyPrefix;
@@ -64,47 +63,39 @@ public final class RowMapper {
 
 	public Mapped map(SourceRow row, Instant at) {
 		Map<LeadField, String> values = new EnumMap<>(LeadField.class);
-		List<RowProblem> problems = new ArrayList<>();
+		List<RowProblem> warnings = new ArrayList<>();
+		List<String> phones = new ArrayList<>();
+		List<String> phoneColumns = new ArrayList<>();
 		columns.forEach((index, field) -> {
 			String cell = row.cell(index);
 			if (cell == null || cell.isEmpty()) {
 				return;
 			}
 			if (cell.length() > MAX_CELL) {
-				problems.add(new RowProblem(header(index), "is longer than " + MAX_CELL + " characters"));
+				warnings.add(new RowProblem(header(index), "left out: longer than " + MAX_CELL + " characters"));
+				return;
+			}
+			if (field == LeadField.MOBILE || field == LeadField.PHONE) {
+				phones.add(cell); // each phone column its own number
+				phoneColumns.add(header(index));
 				return;
 			}
 			values.merge(field, cell, (a, b) -> a + " " + b);
 		});
 		String email = values.get(LeadField.EMAIL);
-		if (email != null && !EMAIL.matcher(email).matches()) {
-			problems.add(new RowProblem(headerOf(LeadField.EMAIL), "'" + email + "' is not an e-mail address"));
-		}
-		List<String> phones = new ArrayList<>();
-		for (LeadField f : List.of(LeadField.MOBILE, LeadField.PHONE)) {
-			String phone = values.get(f);
-			if (phone == null) {
-				continue;
+		DecisionRole role = null;
+		String roleCell = values.get(LeadField.DECISION_ROLE);
+		if (roleCell != null) {
+			role = DecisionRole.fromText(roleCell).orElse(null);
+			if (role == null) {
+				warnings.add(new RowProblem(headerOf(LeadField.DECISION_ROLE), "left out: '" + roleCell
+						+ "' is not a decision role (决策者/影响者/使用者/学习者 or DECISION_MAKER/INFLUENCER/USER/LEARNER)"));
 			}
-			long digits = phone.chars().filter(Character::isDigit).count();
-			if (!PHONE_CHARS.matcher(phone).matches() || digits < 7 || digits > 20) {
-				problems.add(new RowProblem(headerOf(f), "'" + phone + "' is not a phone number"));
-			}
-			else {
-				phones.add(phone);
-			}
-		}
-		boolean hasIdentity = values.keySet().stream().anyMatch(LeadField::isIdentity);
-		if (!hasIdentity) {
-			problems.add(new RowProblem("", "needs an e-mail, a phone, a WeChat id or a CRM contact id"));
-		}
-		if (!problems.isEmpty()) {
-			return new Mapped(null, problems);
 		}
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		put(attributes, "department", values.get(LeadField.DEPARTMENT));
 		put(attributes, "notes", values.get(LeadField.NOTES));
-		Person person = new Person(values.get(LeadField.NAME), values.get(LeadField.TITLE), null,
+		Person person = new Person(values.get(LeadField.NAME), values.get(LeadField.TITLE), role,
 				email == null ? List.of() : List.of(email), phones, values.get(LeadField.WECHAT_UNIONID),
 				values.get(LeadField.WECHAT_OPENID), values.get(LeadField.CRM_CONTACT_ID), values.get(LeadField.REGION),
 				values.get(LeadField.PROVINCE), values.get(LeadField.CITY), values.get(LeadField.BUDGET),
@@ -120,7 +111,20 @@ public final class RowMapper {
 		put(payload, "utmCampaign", values.get(LeadField.UTM_CAMPAIGN));
 		TouchInput touch = new TouchInput(channel.defaultAction(), channel.name(), seriesId, at, null, null, payload,
 				keyPrefix + row.rowNo());
-		return new Mapped(new Arrival(person, company, touch, "IMPORT"), List.of());
+		return new Mapped(new Arrival(person, company, touch, "IMPORT", strict), List.copyOf(warnings),
+				List.copyOf(phoneColumns));
+	}
+
+	/**
+	 * The header of the column behind a field the pool names ({@code email}, {@code phone}, {@code phones[1]}), or
+	 * empty for the row as a whole.
+	 */
+	public String column(String field, Mapped mapped) {
+		if (field.startsWith("phone")) {
+			int nth = field.matches("phones\\[\\d+]") ? Integer.parseInt(field.replaceAll("\\D", "")) : 0;
+			return nth < mapped.phoneColumns().size() ? mapped.phoneColumns().get(nth) : "";
+		}
+		return field.startsWith("email") && columns.containsValue(LeadField.EMAIL) ? headerOf(LeadField.EMAIL) : "";
 	}
 
 	private String header(int index) {

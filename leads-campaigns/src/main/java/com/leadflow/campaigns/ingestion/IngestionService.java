@@ -32,9 +32,12 @@ public class IngestionService {
 	public record Ingest(Long seriesId, Channel channel, Arrival arrival) {
 	}
 
-	/** What happened to one arrival: stored (with the pool's outcome) or rejected (with field problems). */
+	/**
+	 * What happened to one arrival: stored (with the pool's outcome and what of it was not taken as given) or rejected
+	 * (with field problems).
+	 */
 	public record Result(int index, String idempotencyKey, Resolution.Outcome outcome, Long leadId, Long touchId,
-			List<String> matchedKeys, List<Map<String, Object>> errors) {
+			List<String> matchedKeys, List<Resolution.Warning> warnings, List<Map<String, Object>> errors) {
 
 		public boolean rejected() {
 			return outcome == null;
@@ -96,7 +99,7 @@ public class IngestionService {
 			List<Map<String, Object>> list = Problems.fieldProblems(r.rejected()).stream()
 				.map(p -> Map.<String, Object>of("field", p.field(), "message", p.message()))
 				.toList();
-			results.add(new Result(i, batch.get(i).arrival().touch().idempotencyKey(), null, null, null, List.of(), list));
+			results.add(new Result(i, batch.get(i).arrival().touch().idempotencyKey(), null, null, null, List.of(), List.of(), list));
 		}
 		touches.record(recorded);
 		return results;
@@ -122,7 +125,7 @@ public class IngestionService {
 				new Arrival.TouchInput(t.action() == null ? ingest.channel().defaultAction() : t.action(),
 						ingest.channel().name(), seriesId, at, t.minutes(), t.contentId(), t.payload(),
 						key == null ? null : KEY_PREFIX + key),
-				given.source() == null ? ingest.channel().name() : given.source());
+				given.source() == null ? ingest.channel().name() : given.source(), given.strict());
 	}
 
 	/** An arrival that created its lead, for attribution (touches themselves are counted from the pool). */
@@ -133,6 +136,6 @@ public class IngestionService {
 
 	private static Result result(int index, Ingest ingest, Resolution resolution) {
 		return new Result(index, ingest.arrival().touch().idempotencyKey(), resolution.outcome(), resolution.leadId(),
-				resolution.touchId(), resolution.matchedKeys(), List.of());
+				resolution.touchId(), resolution.matchedKeys(), resolution.warnings(), List.of());
 	}
 }

@@ -48,24 +48,25 @@ import jakarta.validation.constraints.NotNull;
 class ImportController {
 
 	record StartRequest(@NotNull Long uploadId, Long seriesId, Channel channel, ImportMode mode, Boolean dryRun,
-			Map<String, LeadField> mapping) {
+			Boolean strict, Map<String, LeadField> mapping) {
 	}
 
 	/**
 	 * A job's progress. {@code stored} = created + matched + duplicatesInFile; {@code skipped}: rows the mode left out;
-	 * {@code revert}: once reverted, what was removed, restored and kept.
+	 * {@code withWarnings}: stored rows that lost a field (listed in the report with the reason); {@code revert}: once
+	 * reverted, what was removed, restored and kept.
 	 */
 	record JobView(long id, long uploadId, ImportJob.Status status, long seriesId, String channel, ImportMode mode,
-			boolean dryRun, Map<Integer, LeadField> mapping, long totalRows, long position, long read, long stored,
-			long created, long matched, long duplicatesInFile, long skipped, long failed, double percent,
-			double rowsPerSecond, int attempts, String lastError, Instant createdAt, Instant startedAt,
-			Instant finishedAt, Instant revertedAt, Map<String, Object> revert) {
+			boolean dryRun, boolean strict, Map<Integer, LeadField> mapping, long totalRows, long position, long read,
+			long stored, long created, long matched, long duplicatesInFile, long skipped, long failed,
+			long withWarnings, double percent, double rowsPerSecond, int attempts, String lastError,
+			Instant createdAt, Instant startedAt, Instant finishedAt, Instant revertedAt, Map<String, Object> revert) {
 
 		static JobView of(ImportJob j) {
 			return new JobView(j.id(), j.uploadId(), j.status(), j.seriesId(), j.channel(), j.mode(), j.dryRun(),
-					j.mapping(), j.totalRows(), j.position(), j.read(), j.stored(), j.created(), j.matched(),
-					j.duplicatesInFile(), j.skipped(), j.failed(), j.percent(), j.rowsPerSecond(), j.attempts(),
-					j.lastError(), j.createdAt(), j.startedAt(), j.finishedAt(), j.revertedAt(), j.revert());
+					j.strict(), j.mapping(), j.totalRows(), j.position(), j.read(), j.stored(), j.created(),
+					j.matched(), j.duplicatesInFile(), j.skipped(), j.failed(), j.withWarnings(), j.percent(),
+					j.rowsPerSecond(), j.attempts(), j.lastError(), j.createdAt(), j.startedAt(), j.finishedAt(), j.revertedAt(), j.revert());
 		}
 	}
 
@@ -103,11 +104,14 @@ class ImportController {
 	@PostMapping("/jobs")
 	@Operation(summary = "Start an import job (asynchronous)",
 			description = "mapping: {header: field}; empty means the proposed mapping. mode: CREATE_AND_UPDATE (the "
-					+ "default), CREATE_ONLY or UPDATE_ONLY (rows left out are counted as skipped). dryRun checks the "
-					+ "rows without storing them.")
+					+ "default), CREATE_ONLY or UPDATE_ONLY (rows left out are counted as skipped). dryRun answers per "
+					+ "row what the real run would do (created, matched, warnings, rejected) without storing. A row "
+					+ "whose e-mail or phone is invalid is stored with its other identities and reported with a "
+					+ "warning; strict=true rejects such rows instead.")
 	ResponseEntity<JobView> start(@Valid @RequestBody StartRequest request) {
 		ImportJob job = imports.start(new StartImport(request.uploadId(), request.seriesId(), request.channel(),
-				request.mode(), Boolean.TRUE.equals(request.dryRun()), request.mapping()));
+				request.mode(), Boolean.TRUE.equals(request.dryRun()), Boolean.TRUE.equals(request.strict()),
+				request.mapping()));
 		return ResponseEntity.accepted().location(URI.create("/api/imports/jobs/" + job.id())).body(JobView.of(job));
 	}
 
@@ -141,7 +145,8 @@ class ImportController {
 	}
 
 	@GetMapping("/jobs/{id}/rejected")
-	@Operation(summary = "Rejected rows with their row number, column and reason (paged by row number)")
+	@Operation(summary = "Rejected rows and rows stored with warnings: row number, column, reason and "
+			+ "rejected=true/false (paged by row number)")
 	List<RejectedRow> rejected(@PathVariable long id, @RequestParam(defaultValue = "0") long after,
 			@RequestParam(defaultValue = "100") int limit) {
 		find(id);
@@ -149,7 +154,8 @@ class ImportController {
 	}
 
 	@GetMapping(path = "/jobs/{id}/rejected.csv", produces = "text/csv")
-	@Operation(summary = "Rejected rows as CSV: the original cells plus an error column (formula-safe)")
+	@Operation(summary = "Reported rows as CSV: the original cells plus outcome (rejected/stored) and error "
+			+ "columns (formula-safe)")
 	ResponseEntity<StreamingResponseBody> rejectedCsv(@PathVariable long id) {
 		ImportJob job = find(id);
 		List<String> headers = uploads.find(job.uploadId()).map(Uploads.Upload::headers).orElse(List.of());

@@ -11,6 +11,7 @@ import com.leadflow.core.Arrival;
 import com.leadflow.core.DecisionRole;
 import com.leadflow.core.TouchAction;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,7 +28,9 @@ record IngestRequest(@NotBlank @Size(max = 200) String idempotencyKey, Long seri
 		@Size(max = 100) String budget, @Size(max = 2000) String need, @Size(max = 100) String timeframe,
 		@Size(max = 100) String wechatUnionId, @Size(max = 100) String wechatOpenId, @Size(max = 100) String crmContactId,
 		@Size(max = 200) String contentId, Integer minutes, @Size(max = 200) String utmSource,
-		@Size(max = 200) String utmMedium, @Size(max = 200) String utmCampaign, Map<String, Object> payload) {
+		@Size(max = 200) String utmMedium, @Size(max = 200) String utmCampaign, Map<String, Object> payload,
+		@Schema(description = "true: an invalid e-mail or phone rejects the touch; default false: the value is dropped "
+				+ "with a warning when another identity remains") Boolean strict) {
 
 	Ingest toIngest() {
 		Arrival.Person person = new Arrival.Person(name, title, decisionRole, email == null ? List.of() : List.of(email),
@@ -41,7 +44,8 @@ record IngestRequest(@NotBlank @Size(max = 200) String idempotencyKey, Long seri
 		put(touchPayload, "utmCampaign", utmCampaign);
 		Arrival.TouchInput touch = new Arrival.TouchInput(action, channel.name(), seriesId, occurredAt, minutes, contentId,
 				touchPayload, idempotencyKey);
-		return new Ingest(seriesId, channel, new Arrival(person, companyInfo, touch, channel.name()));
+		return new Ingest(seriesId, channel, new Arrival(person, companyInfo, touch, channel.name(),
+				Boolean.TRUE.equals(strict)));
 	}
 
 	private static void put(Map<String, Object> map, String key, String value) {

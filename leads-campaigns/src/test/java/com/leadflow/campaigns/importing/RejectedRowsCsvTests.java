@@ -15,11 +15,11 @@ import com.leadflow.campaigns.importing.RowMapper.RowProblem;
 class RejectedRowsCsvTests {
 
 	@Test
-	void writesRowsWithAnErrorColumnAndDefusesFormulas() throws IOException {
+	void writesRowsWithOutcomeAndErrorColumnsAndDefusesFormulas() throws IOException {
 		List<RejectedRow> rows = List.of(
 				new RejectedRow(3, List.of(new RowProblem("邮箱", "'x' is not an e-mail address")),
-						List.of("=HYPERLINK(\"http://evil\")", "x")),
-				new RejectedRow(9, List.of(new RowProblem("", "needs an e-mail")), List.of("@SUM(A1)", "+1", "-2")));
+						List.of("=HYPERLINK(\"http://evil\")", "x"), false),
+				new RejectedRow(9, List.of(new RowProblem("", "needs an e-mail")), List.of("@SUM(A1)", "+1", "-2"), true));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 		RejectedRowsCsv.write(out, List.of("姓名", "邮箱"), after -> after == 0 ? rows : List.of());
@@ -27,9 +27,9 @@ class RejectedRowsCsvTests {
 		byte[] bytes = out.toByteArray();
 		then(bytes[0] & 0xff).isEqualTo(0xEF);
 		String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-		then(csv.lines()).containsExactly("row,姓名,邮箱,error",
-				"3,\"'=HYPERLINK(\"\"http://evil\"\")\",x,邮箱: 'x' is not an e-mail address",
-				"9,'@SUM(A1),'+1,'-2,needs an e-mail");
+		then(csv.lines()).containsExactly("row,姓名,邮箱,outcome,error",
+				"3,\"'=HYPERLINK(\"\"http://evil\"\")\",x,stored,邮箱: 'x' is not an e-mail address",
+				"9,'@SUM(A1),'+1,'-2,rejected,needs an e-mail");
 	}
 
 	@Test

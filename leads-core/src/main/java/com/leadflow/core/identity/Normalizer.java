@@ -5,36 +5,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-
 /**
  * Normalises what channels send before it is matched: full-width → half-width (NFKC), trimmed and folded spaces,
- * lower-cased e-mails, phones in E.164 (default region CN, extensions kept), company names without legal suffixes.
+ * lower-cased e-mails, phones in E.164 (default region CN, extensions kept), matching keys of company and person
+ * names.
  */
 public final class Normalizer {
-
-	private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private static final Pattern EMAIL = Pattern
 		.compile("^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
-	/** Chinese "转" (extension) and common spellings, turned into libphonenumber's " ext ". */
-	private static final Pattern EXTENSION = Pattern.compile("\\s*(转|分机|ext\\.?|x)\\s*(?=\\d+\\s*$)",
-			Pattern.CASE_INSENSITIVE);
-
-	/** Legal-form suffixes, longest first, matched at the end of a name (after punctuation was removed). */
-	private static final String[] LEGAL_SUFFIXES = { "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "公司",
-			"corporation", "incorporated", "companylimited", "colimited", "coltd", "limited", "company", "corp", "gmbh",
-			"ltd", "llc", "inc", "plc", "ag", "sa", "co" };
-
-	private static final Pattern NOT_NAME_CHAR = Pattern.compile("[\\p{P}\\p{S}\\s]+");
-
-	private static final String DEFAULT_REGION = "CN";
+	private static final Pattern EMAIL_WRAPPING = Pattern.compile("^mailto:|^<|>$|[;,]+$");
 
 	private Normalizer() {
 	}
@@ -64,68 +47,77 @@ public final class Normalizer {
 		return true;
 	}
 
-	/** A lower-cased, validated e-mail address, or empty when it is not one. */
+	/**
+	 * A lower-cased, validated e-mail address, or empty when it is not one. What lists wrap around addresses goes:
+	 * {@code mailto:}, angle brackets, a trailing separator, spaces, the ideographic full stop for the dot.
+	 */
 	public static Optional<String> email(String raw) {
 		String text = text(raw);
 		if (text == null) {
 			return Optional.empty();
 		}
-		String email = text.replace(" ", "").toLowerCase(Locale.ROOT);
+		String email = EMAIL_WRAPPING.matcher(text.replace('。', '.').replace(" ", "").toLowerCase(Locale.ROOT))
+			.replaceAll("");
 		return EMAIL.matcher(email).matches() && email.length() <= 254 ? Optional.of(email) : Optional.empty();
 	}
 
-	/**
-	 * A phone number in E.164 ({@code +8613800138000}), with {@code ;ext=123} when it has an extension, or empty when it
-	 * cannot be parsed as a valid number. Numbers without a country code are read as Chinese; {@code 86 138…} and
-	 * {@code 0086 138…} are read as +86.
-	 */
+	/** A phone number in E.164 ({@link #phoneNumber}), or empty when it is none. */
 	public static Optional<String> phone(String raw) {
-		String text = text(raw);
-		if (text == null) {
-			return Optional.empty();
-		}
-		text = EXTENSION.matcher(text).replaceFirst(" ext ");
-		Optional<PhoneNumber> number = parse(text);
-		if (number.isEmpty() && !text.startsWith("+")) {
-			number = parse("+" + text.replaceFirst("^\\D*", "")); // "86 13800138000": a country code without the plus
-		}
-		return number.map(n -> {
-			String e164 = PHONES.format(n, PhoneNumberFormat.E164);
-			return n.hasExtension() && !n.getExtension().isEmpty() ? e164 + ";ext=" + n.getExtension() : e164;
-		});
+		return phoneNumber(raw).map(Phone::e164);
 	}
 
-	private static Optional<PhoneNumber> parse(String text) {
-		try {
-			PhoneNumber number = PHONES.parse(text, DEFAULT_REGION);
-			return PHONES.isValidNumber(number) ? Optional.of(number) : Optional.empty();
-		}
-		catch (NumberParseException e) {
-			return Optional.empty();
-		}
+	/** A phone number: E.164 (with {@code ;ext=123} when it has an extension) and whether it is known to be allocated. */
+	public record Phone(String e164, boolean verified) {
 	}
 
 	/**
-	 * The matching form of a company name: NFKC, lower-cased, without punctuation, brackets, spaces and legal-form
-	 * suffixes ({@code 某某科技（有限公司）} and {@code 某某科技有限公司} and {@code ACME Co., Ltd.} vs {@code Acme}).
+	 * A phone number as {@link Phones} reads it: Unicode digits, separators, {@code +86}/{@code 0086}/{@code 86}
+	 * prefixes, extensions; without a country code a Chinese number (an 11-digit number starting with 1 is a mobile).
+	 * Possible but unallocated numbers come back unverified; empty when it cannot be a phone number.
 	 */
+	public static Optional<Phone> phoneNumber(String raw) {
+		String text = text(raw);
+		return text == null ? Optional.empty() : Phones.parse(text).map(p -> new Phone(p.e164(), p.verified()));
+	}
+
+	/** The matching key of a company name ({@link CompanyNames}): the same for the spellings of one company. */
 	public static String companyMatchName(String raw) {
+		String text = text(raw);
+		return text == null ? null : CompanyNames.matchKey(text);
+	}
+
+	/**
+	 * The matching key of a person's name: Simplified characters, lower case, and no spaces in a Chinese name
+	 * ({@code 王 芳} = {@code 王芳} = {@code 王　芳}); a Latin name keeps one space between words.
+	 */
+	public static String personMatchName(String raw) {
 		String text = text(raw);
 		if (text == null) {
 			return null;
 		}
-		String name = NOT_NAME_CHAR.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
-		boolean stripped = true;
-		while (stripped) {
-			stripped = false;
-			for (String suffix : LEGAL_SUFFIXES) {
-				if (name.endsWith(suffix) && name.length() > suffix.length()) {
-					name = name.substring(0, name.length() - suffix.length());
-					stripped = true;
-					break;
-				}
-			}
-		}
+		String name = ChineseText.simplified(text).toLowerCase(Locale.ROOT).replaceAll("[·•.,]", " ").strip();
+		name = ChineseText.hasHan(name) ? SPACES.matcher(name).replaceAll("") : SPACES.matcher(name).replaceAll(" ");
 		return name.isEmpty() ? null : name;
+	}
+
+	/**
+	 * Whether two names can be one person's: the same matching key, or the same letters once Chinese characters are
+	 * read as pinyin, in either word order ({@code 张伟} = {@code Zhang Wei} = {@code Wei Zhang}). A missing name fits any.
+	 */
+	public static boolean namesCompatible(String a, String b) {
+		String x = personMatchName(a);
+		String y = personMatchName(b);
+		if (x == null || y == null || x.equals(y)) {
+			return true;
+		}
+		return latinForms(x).stream().anyMatch(latinForms(y)::contains);
+	}
+
+	private static java.util.List<String> latinForms(String key) {
+		java.util.List<String> words = java.util.Arrays.asList(ChineseText.pinyin(key).strip().split("\\s+"));
+		String forward = String.join("", words);
+		java.util.List<String> reversed = new java.util.ArrayList<>(words);
+		java.util.Collections.reverse(reversed);
+		return java.util.List.of(forward, String.join("", reversed));
 	}
 }

@@ -47,10 +47,14 @@ class BatchArrivals {
 
 	private final PoolSideEffects sideEffects;
 
+	private final DuplicateSearch duplicates;
+
 	private final ApplicationEventPublisher events;
 
 	BatchArrivals(Leads leads, Touches touches, Companies companies, Survivorship survivorship,
-			ArrivalChanges arrivalChanges, PoolSideEffects sideEffects, ApplicationEventPublisher events) {
+			ArrivalChanges arrivalChanges, PoolSideEffects sideEffects, DuplicateSearch duplicates,
+			ApplicationEventPublisher events) {
+		this.duplicates = duplicates;
 		this.leads = leads;
 		this.touches = touches;
 		this.companies = companies;
@@ -150,7 +154,8 @@ class BatchArrivals {
 				}
 			}
 			for (IdentityKey key : it.newKeys) {
-				identities.add(new Leads.NewIdentity(it.row.id, key, indexes.get(key), a.source()));
+				identities.add(new Leads.NewIdentity(it.row.id, key, indexes.get(key), a.source(),
+						!a.unverified().contains(key)));
 			}
 		}
 		leads.insertAll(createdRows);
@@ -185,9 +190,11 @@ class BatchArrivals {
 				out[i] = oneByOne.apply(arrivals.get(i)); // publishes its own events
 			}
 		}
-		sideEffects.findDuplicateCandidatesAll(items.stream().filter(Item::created)
-			.map(it -> new PoolSideEffects.NewLead(it.row.id, it.row.field("name"), it.row.companyId,
-					ArrivalParser.firstPhone(it.arrival)))
+		Set<Long> changed = new HashSet<>();
+		changedRows.forEach(r -> changed.add(r.id));
+		Map<Long, Long> merged = duplicates.search(items.stream()
+			.filter(it -> it.created() || !it.newKeys.isEmpty() || changed.contains(it.row.id))
+			.map(it -> new DuplicateSearch.Searched(it.row, ArrivalParser.firstPhone(it.arrival)))
 			.toList());
 
 		List<LeadTouched> touched = new ArrayList<>();
@@ -195,9 +202,10 @@ class BatchArrivals {
 			Arrival.TouchInput t = it.arrival.touch();
 			touched.add(new LeadTouched(it.row.id, it.touchId, t.action(), t.channel(), t.seriesId(), it.arrival.at(),
 					it.created()));
-			out[it.position] = new Resolution(it.row.id,
-					it.created() ? Resolution.Outcome.CREATED : Resolution.Outcome.MATCHED, List.copyOf(it.matchedKinds),
-					it.touchId, List.of());
+			out[it.position] = merged.containsKey(it.row.id) ? DuplicateSearch.absorbed(it.row.id, merged, it.matchedKinds,
+					it.touchId)
+					: new Resolution(it.row.id, it.created() ? Resolution.Outcome.CREATED : Resolution.Outcome.MATCHED,
+							List.copyOf(it.matchedKinds), it.touchId, List.of());
 		}
 		if (!touched.isEmpty()) {
 			Set<Long> profileChanged = new LinkedHashSet<>(); // a new phone or e-mail changes the profile too

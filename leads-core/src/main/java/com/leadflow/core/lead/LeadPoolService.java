@@ -85,7 +85,9 @@ class LeadPoolService implements LeadPool {
 
 	private final BatchArrivals batch;
 
-	LeadPoolService(Consents consents, ArrivalChanges arrivalChanges, ArrivalReverts reverts, BatchArrivals batch, Leads leads, Touches touches, Companies companies, Merges merges, Survivorship survivorship,
+	private final DuplicateSearch duplicates;
+
+	LeadPoolService(DuplicateSearch duplicates, Consents consents, ArrivalChanges arrivalChanges, ArrivalReverts reverts, BatchArrivals batch, Leads leads, Touches touches, Companies companies, Merges merges, Survivorship survivorship,
 			PoolSideEffects sideEffects, LeadSnapshots snapshots, ApplicationEventPublisher events, TransactionTemplate tx,
 			ObjectProvider<Clock> clock) {
 		this.leads = leads;
@@ -102,6 +104,7 @@ class LeadPoolService implements LeadPool {
 		this.arrivalChanges = arrivalChanges;
 		this.reverts = reverts;
 		this.batch = batch;
+		this.duplicates = duplicates;
 	}
 
 	/** Thrown inside the transaction when a concurrent arrival won a race: roll back and resolve again. */
@@ -114,7 +117,8 @@ class LeadPoolService implements LeadPool {
 
 	@Override
 	public Resolution resolve(Arrival arrival) {
-		return resolve(ArrivalParser.parse(arrival, clock.instant()));
+		ArrivalParser.Parsed parsed = ArrivalParser.parse(arrival, clock.instant());
+		return resolve(parsed).withWarnings(parsed.warnings());
 	}
 
 	private Resolution resolve(ArrivalParser.Parsed parsed) {
@@ -167,7 +171,7 @@ class LeadPoolService implements LeadPool {
 			}
 		}
 		for (int k = 0; k < valid.size(); k++) {
-			results[positions.get(k)] = new ArrivalResult(resolved[k], null);
+			results[positions.get(k)] = new ArrivalResult(resolved[k].withWarnings(valid.get(k).warnings()), null);
 		}
 		return List.of(results);
 	}
@@ -185,6 +189,7 @@ class LeadPoolService implements LeadPool {
 		List<Leads.StoredIdentity> known = leads.identities(arrival.keys());
 		Set<IdentityKey> knownKeys = known.stream().map(Leads.StoredIdentity::key).collect(Collectors.toSet());
 		List<IdentityKey> newKeys = arrival.keys().stream().filter(k -> !knownKeys.contains(k)).toList();
+		List<Resolution.Warning> warnings = new ArrayList<>();
 		List<Long> leadIds = known.stream().map(Leads.StoredIdentity::leadId).distinct().sorted().toList();
 
 		LeadRow lead;
@@ -201,12 +206,25 @@ class LeadPoolService implements LeadPool {
 			if (rows.size() != leadIds.size() || rows.stream().anyMatch(r -> !r.active())) {
 				throw new LostRace("a matched lead was merged meanwhile");
 			}
-			lead = rows.get(0); // the oldest lead survives
 			String matched = known.stream().map(i -> i.key().kind().name()).distinct().collect(Collectors.joining(", "));
-			for (LeadRow other : rows.subList(1, rows.size())) {
-				merges.mergeLocked(lead, other, "system:identity-resolution",
-						"one arrival carried keys of both leads (" + matched + ")");
-				absorbed.add(other.id);
+			lead = rows.get(0); // the oldest lead survives
+			Optional<LeadRow> named = bridgedByName(rows, arrival);
+			if (rows.size() > 1 && named.isEmpty()) {
+				for (LeadRow other : rows.subList(1, rows.size())) {
+					merges.mergeLocked(lead, other, DuplicateSearch.ACTOR,
+							"one arrival carried keys of both leads (" + matched + ")");
+					absorbed.add(other.id);
+				}
+			}
+			else if (rows.size() > 1) {
+				// the keys' leads carry different names: two people (a shared phone?) until someone decides
+				lead = named.get();
+				long chosen = lead.id;
+				warnings.add(new Resolution.Warning("identity", "keys of leads " + leadIds + " (" + matched
+						+ ") whose names differ: not merged, the touch went to lead " + chosen
+						+ " (same name), the pair waits in the duplicate review"));
+				duplicates.queue(rows.stream().filter(r -> r.id != chosen).map(r -> r.id).toList(), chosen,
+						"one arrival carried keys of both leads (" + matched + "), names differ");
 			}
 			before = lead.copy();
 			LeadRow target = lead;
@@ -225,7 +243,7 @@ class LeadPoolService implements LeadPool {
 			}
 		}
 		List<Long> addedIdentities = leads.addIdentities(lead.id, created ? List.copyOf(arrival.keys()) : newKeys,
-				arrival.source());
+				arrival.source(), arrival.unverified());
 		if (addedIdentities.size() < (created ? arrival.keys().size() : newKeys.size())) {
 			throw new LostRace("an identity key was taken by a concurrent arrival");
 		}
@@ -237,18 +255,36 @@ class LeadPoolService implements LeadPool {
 		List<PoolSideEffects.Arrived> arrived = List.of(new PoolSideEffects.Arrived(lead, touchId, arrival.touch()));
 		sideEffects.applyTagRulesAll(arrived);
 		sideEffects.noticeKnownCustomers(arrived);
-		if (created) {
-			sideEffects.findDuplicateCandidatesAll(List.of(new PoolSideEffects.NewLead(lead.id, lead.field("name"),
-					lead.companyId, ArrivalParser.firstPhone(arrival))));
-		}
+		Map<Long, Long> merged = created || profileChanged || !addedIdentities.isEmpty()
+				? duplicates.search(List.of(new DuplicateSearch.Searched(lead, ArrivalParser.firstPhone(arrival))))
+				: Map.of();
 		if (profileChanged || (!created && !addedIdentities.isEmpty())) { // a new phone or e-mail changes it too
 			events.publishEvent(new LeadProfileChanged(lead.id));
 		}
 		events.publishEvent(new LeadTouched(lead.id, touchId, arrival.touch().action(),
 				arrival.touch().channel(), arrival.touch().seriesId(), arrival.at(), created));
 		List<String> matchedKinds = known.stream().map(i -> i.key().kind().name()).distinct().sorted().toList();
+		if (merged.containsKey(lead.id)) {
+			return DuplicateSearch.absorbed(lead.id, merged, matchedKinds, touchId).withWarnings(warnings);
+		}
 		return new Resolution(lead.id, created ? Resolution.Outcome.CREATED : Resolution.Outcome.MATCHED, matchedKinds,
-				touchId, absorbed);
+				touchId, absorbed, warnings);
+	}
+
+	/**
+	 * When an arrival's keys belong to several leads whose names cannot be one person's
+	 * ({@link Normalizer#namesCompatible}), the one lead of the arrival's name (else the oldest); empty when the names
+	 * agree (or are missing), so that the leads are merged.
+	 */
+	private static Optional<LeadRow> bridgedByName(List<LeadRow> rows, ArrivalParser.Parsed arrival) {
+		boolean agree = rows.stream().allMatch(a -> rows.stream()
+			.allMatch(b -> Normalizer.namesCompatible(a.field("name"), b.field("name"))));
+		if (agree) {
+			return Optional.empty();
+		}
+		String mine = Normalizer.personMatchName(arrival.fields().get("name"));
+		List<LeadRow> same = rows.stream().filter(r -> mine != null && mine.equals(r.nameKey())).toList();
+		return Optional.of(same.size() == 1 ? same.get(0) : rows.get(0));
 	}
 
 	private LeadRow create(ArrivalParser.Parsed arrival, Provenance provenance) {
@@ -278,7 +314,8 @@ class LeadPoolService implements LeadPool {
 		boolean retry = key != null && touches.byIdempotencyKey(key).isPresent();
 		List<Long> leadIds = leads.identities(parsed.keys()).stream().map(i -> leads.canonicalId(i.leadId())).distinct()
 			.sorted().toList();
-		return new Identification(leadIds, retry);
+		return new Identification(leadIds, retry, parsed.keys().stream().map(IdentityKey::toString).toList(),
+				parsed.warnings());
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.leadflow.core.identity.Normalizer;
 import com.leadflow.core.lead.Survivorship.Provenance;
 
 /**
@@ -60,6 +61,11 @@ public final class LeadRow {
 
 	String field(String name) {
 		return fields.get(name);
+	}
+
+	/** The matching key of the name ({@link Normalizer#personMatchName}), stored with the row for duplicate search. */
+	String nameKey() {
+		return Normalizer.personMatchName(fields.get("name"));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,7 +101,8 @@ public class Leads {
 	}
 
 	/** An identity to add to a lead in a batch (its blind index computed once). */
-	record NewIdentity(long leadId, IdentityKey key, String index, String source) {
+	/** An identity key to add; {@code verified} false for a phone number not known to be allocated. */
+	record NewIdentity(long leadId, IdentityKey key, String index, String source, boolean verified) {
 	}
 
 	/**
@@ -115,6 +117,7 @@ public class Leads {
 		long[] leadIds = new long[n];
 		String[] kinds = new String[n], indexes = new String[n], encrypted = new String[n], prefixes = new String[n],
 				sources = new String[n];
+		boolean[] verified = new boolean[n];
 		Map<String, IdentityKey> byIndex = new java.util.HashMap<>();
 		List<NewIdentity> sorted = identities.stream().sorted((a, b) -> a.key().toString().compareTo(b.key().toString()))
 			.toList(); // the order concurrent arrivals take keys in: no deadlock between them
@@ -126,15 +129,16 @@ public class Leads {
 			encrypted[i] = cipher.encrypt(id.key().value());
 			prefixes[i] = id.key().kind() == IdentityKind.PHONE ? phonePrefixIndex(id.key().value()) : null;
 			sources[i] = id.source();
+			verified[i] = id.verified();
 			byIndex.put(kinds[i] + ":" + indexes[i], id.key());
 		}
 		Map<IdentityKey, Long> added = new java.util.HashMap<>();
 		jdbc.sql("""
-				insert into lead_identity (lead_id, kind, value_index, value_enc, prefix_index, source)
-				select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				insert into lead_identity (lead_id, kind, value_index, value_enc, prefix_index, source, verified)
+				select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
 				on conflict (kind, value_index) do nothing
 				returning id, kind, value_index""")
-			.params(leadIds, kinds, indexes, encrypted, prefixes, sources)
+			.params(leadIds, kinds, indexes, encrypted, prefixes, sources, verified)
 			.query((ResultSet rs) -> {
 				added.put(byIndex.get(rs.getString(2) + ":" + rs.getString(3)), rs.getLong(1));
 			});
@@ -178,10 +182,11 @@ public class Leads {
 		params.add(rows.stream().map(r -> json.writeValueAsString(r.attributes)).toArray(String[]::new));
 		params.add(rows.stream().map(r -> json.writeValueAsString(sourcesJson(r.sources))).toArray(String[]::new));
 		params.add(rows.stream().map(r -> r.createdAt.toString()).toArray(String[]::new));
+		params.add(rows.stream().map(LeadRow::nameKey).toArray(String[]::new));
 		int inserted = jdbc.sql("insert into lead (id, " + String.join(", ", LeadRow.FIELDS)
-				+ ", company_id, attributes, field_sources, created_at) overriding system value "
+				+ ", company_id, attributes, field_sources, created_at, name_key) overriding system value "
 				+ "select * from unnest(?::bigint[], " + "?::text[], ".repeat(LeadRow.FIELDS.size())
-				+ "?::bigint[], ?::jsonb[], ?::jsonb[], ?::timestamptz[])")
+				+ "?::bigint[], ?::jsonb[], ?::jsonb[], ?::timestamptz[], ?::text[])")
 			.params(params)
 			.update();
 		if (inserted != n) {
@@ -195,7 +200,8 @@ public class Leads {
 			return;
 		}
 		String sql = "update lead set " + LeadRow.FIELDS.stream().map(f -> f + " = ?").collect(Collectors.joining(", "))
-				+ ", company_id = ?, attributes = ?::jsonb, field_sources = ?::jsonb, updated_at = now() where id = ?";
+				+ ", company_id = ?, attributes = ?::jsonb, field_sources = ?::jsonb, name_key = ?, updated_at = now() "
+				+ "where id = ?";
 		template.batchUpdate(sql, rows, 500, (ps, row) -> {
 			int i = 1;
 			for (String f : LeadRow.FIELDS) {
@@ -204,6 +210,7 @@ public class Leads {
 			ps.setObject(i++, row.companyId, java.sql.Types.BIGINT);
 			ps.setString(i++, json.writeValueAsString(row.attributes));
 			ps.setString(i++, json.writeValueAsString(sourcesJson(row.sources)));
+			ps.setString(i++, row.nameKey());
 			ps.setLong(i, row.id);
 		});
 	}
@@ -270,9 +277,11 @@ public class Leads {
 	 * Adds identity keys to a lead, in a fixed order (so concurrent arrivals cannot deadlock).
 	 * @return the ids of those added; fewer than given means another lead holds (or is taking) one of them
 	 */
-	public List<Long> addIdentities(long leadId, Collection<IdentityKey> keys, String source) {
-		return List.copyOf(addIdentitiesAll(
-				keys.stream().map(k -> new NewIdentity(leadId, k, index(k), source)).toList()).values());
+	public List<Long> addIdentities(long leadId, Collection<IdentityKey> keys, String source,
+			Set<IdentityKey> unverified) {
+		return List.copyOf(addIdentitiesAll(keys.stream()
+			.map(k -> new NewIdentity(leadId, k, index(k), source, !unverified.contains(k)))
+			.toList()).values());
 	}
 
 	public long insert(LeadRow row) {
@@ -282,9 +291,10 @@ public class Leads {
 		params.add(json.writeValueAsString(row.attributes));
 		params.add(json.writeValueAsString(sourcesJson(row.sources)));
 		params.add(Timestamp.from(row.createdAt));
+		params.add(row.nameKey());
 		return jdbc.sql("insert into lead (" + String.join(", ", LeadRow.FIELDS)
-				+ ", company_id, attributes, field_sources, created_at) values (" + "?, ".repeat(LeadRow.FIELDS.size())
-				+ "?, ?::jsonb, ?::jsonb, ?) returning id")
+				+ ", company_id, attributes, field_sources, created_at, name_key) values ("
+				+ "?, ".repeat(LeadRow.FIELDS.size()) + "?, ?::jsonb, ?::jsonb, ?, ?) returning id")
 			.params(params)
 			.query(Long.class)
 			.single();

@@ -17,7 +17,7 @@ import com.leadflow.core.privacy.Consents;
 
 /**
  * What an arrival sets off inside the pool besides the touch: consent given or withdrawn with it, automatic tags, the
- * "your customer has new activity" notice for account owners, and fuzzy duplicate candidates for a new lead.
+ * "your customer has new activity" notice for account owners (duplicates: {@link DuplicateSearch}).
  */
 @Component
 class PoolSideEffects {
@@ -26,14 +26,11 @@ class PoolSideEffects {
 
 	private final LeadPoolProperties properties;
 
-	private final Leads leads;
-
 	private final Consents consents;
 
-	PoolSideEffects(JdbcClient jdbc, LeadPoolProperties properties, Leads leads, Consents consents) {
+	PoolSideEffects(JdbcClient jdbc, LeadPoolProperties properties, Consents consents) {
 		this.jdbc = jdbc;
 		this.properties = properties;
-		this.leads = leads;
 		this.consents = consents;
 	}
 
@@ -145,66 +142,5 @@ class PoolSideEffects {
 			.param(companyIds.stream().mapToLong(Long::longValue).toArray())
 			.query(Long.class)
 			.list());
-	}
-
-	/** A new lead, as duplicate candidates are looked for. */
-	record NewLead(long id, String name, Long companyId, String phone) {
-	}
-
-	/**
-	 * Fuzzy candidates for new leads: same company and a similar name (pg_trgm), or the same name and the same mobile
-	 * prefix. Never merged automatically: they wait in the review queue. One statement for a batch (pairs within the
-	 * batch too).
-	 */
-	void findDuplicateCandidatesAll(List<NewLead> created) {
-		List<NewLead> named = created.stream().filter(l -> l.name() != null).toList();
-		if (named.isEmpty()) {
-			return;
-		}
-		// Per new lead through the indexes (company, lower name) in every state of the statistics: with a fresh pool's
-		// stale ones and with a large pool's (no statistics on lower(name)) the planner joined by reading the whole
-		// table or index, per batch: 0.9 s per 1,000 new leads at 1,000,000 leads. Nested loops on indexes only, and
-		// planned each time (a generic plan cached while the pool was small would keep its choice as the pool grows).
-		planNestedLoopsOnIndexes(true);
-		jdbc.sql("""
-				with n(id, name, company, prefix) as materialized (
-				    select * from unnest(:ids::bigint[], :names::text[], :companies::bigint[], :prefixes::text[])
-				),
-				same_name as materialized ( -- a name is selective, a mobile prefix is shared by thousands: name first
-				    select n.id new_id, n.prefix, o.id from n join lead o on lower(o.name) = lower(n.name)
-				    where o.merged_into is null and o.id <> n.id and n.prefix is not null
-				)
-				insert into duplicate_candidate (lead_a, lead_b, similarity, reason)
-				select distinct on (a, b) a, b, sim, reason from (
-				    select least(n.id, o.id) a, greatest(n.id, o.id) b, similarity(o.name, n.name) sim,
-				           'same company, similar name' reason
-				    from n join lead o on o.company_id = n.company
-				    where o.merged_into is null and o.id <> n.id and similarity(o.name, n.name) >= :threshold
-				    union all
-				    select least(s.new_id, s.id), greatest(s.new_id, s.id), 1.0, 'same name, same mobile prefix'
-				    from same_name s
-				    where exists (select 1 from lead_identity i
-				                  where i.lead_id = s.id and i.kind = 'PHONE' and i.prefix_index = s.prefix)
-				) found
-				order by a, b, sim desc
-				on conflict (lead_a, lead_b) do nothing""")
-			.param("ids", named.stream().mapToLong(NewLead::id).toArray())
-			.param("names", named.stream().map(NewLead::name).toArray(String[]::new))
-			.param("companies", named.stream().map(l -> l.companyId() == null ? null : l.companyId().toString())
-				.toArray(String[]::new))
-			.param("prefixes", named.stream().map(l -> leads.phonePrefixIndex(l.phone())).toArray(String[]::new))
-			.param("threshold", properties.duplicateSimilarity())
-			.update();
-		planNestedLoopsOnIndexes(false);
-	}
-
-	/** Sets (or gives back) the planner settings of the duplicate search, for the rest of the transaction. */
-	private void planNestedLoopsOnIndexes(boolean only) {
-		String value = only ? "off" : "on";
-		jdbc.sql("select set_config('enable_seqscan', ?, true), set_config('enable_hashjoin', ?, true), "
-				+ "set_config('enable_mergejoin', ?, true), set_config('plan_cache_mode', ?, true)")
-			.params(value, value, value, only ? "force_custom_plan" : "auto")
-			.query()
-			.listOfRows();
 	}
 }

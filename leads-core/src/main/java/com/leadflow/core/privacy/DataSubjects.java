@@ -73,7 +73,7 @@ public class DataSubjects {
 		jdbc.sql("delete from customer_notification where lead_id = any(?)").param(all).update();
 		jdbc.sql("delete from duplicate_candidate where lead_a = any(?) or lead_b = any(?)").params(all, all).update();
 		jdbc.sql("""
-				update lead set name = null, title = null, decision_role = null, province = null, city = null,
+				update lead set name = null, name_key = null, title = null, decision_role = null, province = null, city = null,
 				       budget = null, need = null, timeframe = null, attributes = '{}', field_sources = '{}',
 				       erased_at = now(), updated_at = now()
 				where id = any(?)""").param(all).update();

@@ -37,7 +37,9 @@ final class LeadRequests {
 			@Size(max = 50) Map<String, Object> attributes, @Valid CompanyRequest company,
 			@NotNull @Valid TouchRequest touch,
 			@Schema(description = "Where the data comes from, e.g. WEB_FORM, IMPORT, API, CRM, SDR (drives survivorship)")
-			@Size(max = 40) String source) {
+			@Size(max = 40) String source,
+			@Schema(description = "true: an invalid e-mail or phone rejects the arrival; default false: the value is "
+					+ "dropped with a warning when another identity remains") Boolean strict) {
 	}
 
 	record CompanyRequest(@Size(max = 200) String name, @Size(max = 100) String industry,
@@ -91,7 +93,7 @@ final class LeadRequests {
 		return new Arrival(person, c == null ? null : new Arrival.CompanyInfo(c.name(), c.industry(), c.sizeBand(), c.region()),
 				new Arrival.TouchInput(action, t.channel(), t.seriesId(), t.occurredAt(), t.minutes(), t.contentId(),
 						t.payload(), t.idempotencyKey()),
-				r.source());
+				r.source(), Boolean.TRUE.equals(r.strict()));
 	}
 
 	private static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String field, List<FieldProblem> problems) {

@@ -77,7 +77,7 @@ class BatchResolutionTests {
 				null, null, null, null, null, "sales.zhou", null);
 		return List.of(arrival("Known One", "k1@example.com", null, "Acme 有限公司", TouchAction.FORM_SUBMIT, 0, null, null,
 				"WEB_FORM"), simple("张伟", null, "13700001111", 0), simple("Split A", "a3@example.com", null, 0),
-				simple("Split B", null, "13900003333", 0),
+				simple("Split A", null, "13900003333", 0),
 				arrival("Retried", "r@example.com", null, null, TouchAction.FORM_SUBMIT, 0, "req-1", null, "API"),
 				new Arrival(crm, null, TouchInput.of(TouchAction.FORM_SUBMIT, "CRM", T0), "CRM"));
 	}
@@ -158,7 +158,7 @@ class BatchResolutionTests {
 			List<Arrival> batch = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
 				int person = (i * (t + 1)) % 150; // every batch meets people of the others
-				batch.add(simple("Person " + person, "p" + person + "@example.com", String.format("139%08d", person), 1));
+				batch.add(simple("Person " + person, "p" + person + "@example.com", String.format("1390%03d4321", person), 1));
 			}
 			futures.add(threads.submit(() -> {
 				start.await();

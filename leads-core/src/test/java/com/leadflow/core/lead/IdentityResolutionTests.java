@@ -172,6 +172,92 @@ class IdentityResolutionTests {
 	}
 
 	@Test
+	void anInvalidFieldIsDroppedWithAWarningWhileAnotherKeyRemainsUnlessTheArrivalIsStrict() {
+		Resolution kept = pool.resolve(arrival("王芳", "wang.fang@", "138 0013 8000"));
+
+		then(kept.outcome()).isEqualTo(Resolution.Outcome.CREATED);
+		then(kept.warnings()).extracting(Resolution.Warning::field).containsExactly("email");
+		then(kept.warnings().get(0).message()).contains("dropped", "wang.fang@");
+		then(pool.find(kept.leadId()).orElseThrow().phones()).containsExactly("+8613800138000");
+
+		Arrival strict = new Arrival(Person.of("李娜", "li.na@", "139 0000 1111"), null,
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM", true);
+		InvalidArrivalException refused = catchThrowableOfType(InvalidArrivalException.class, () -> pool.resolve(strict));
+		then(refused.problems()).extracting(InvalidArrivalException.FieldProblem::field).containsExactly("email");
+		then(count("select count(*) from lead")).isEqualTo(1);
+	}
+
+	@Test
+	void aMobileOfAnUnallocatedPrefixIsAChineseIdentityMarkedUnverifiedAndMatchesItsOtherSpellings() {
+		Resolution first = pool.resolve(arrival("赵磊", null, "16455520849"));
+		Resolution second = pool.resolve(arrival(null, "zhao.lei@example.cn", "+86 164 5552 0849"));
+		Resolution third = pool.resolve(arrival(null, null, "１６４５５５２０８４９"));
+
+		then(first.warnings()).extracting(Resolution.Warning::message).singleElement().asString().contains("unverified");
+		then(List.of(second.leadId(), third.leadId())).containsOnly(first.leadId());
+		then(pool.find(first.leadId()).orElseThrow().phones()).containsExactly("+8616455520849");
+		then(count("select count(*) from lead_identity where kind = 'PHONE' and not verified")).isEqualTo(1);
+	}
+
+	@Test
+	void keysOfTwoLeadsWithNamesOfTwoPeopleAreNotMergedButQueuedForReview() {
+		// given a shared switchboard number stored with 张伟, and 李娜 known by her e-mail
+		Resolution zhang = pool.resolve(arrival("张伟", null, "010-8888 6666"));
+		Resolution li = pool.resolve(arrival("李娜", "li.na@example.cn", null));
+
+		// when 李娜 arrives with the switchboard and her e-mail
+		Resolution both = pool.resolve(arrival("李娜", "li.na@example.cn", "010 8888 6666"));
+
+		// then nobody is merged: the touch goes to 李娜, the pair waits in the review queue
+		then(both.leadId()).isEqualTo(li.leadId());
+		then(both.mergedLeadIds()).isEmpty();
+		then(both.warnings()).extracting(Resolution.Warning::field).contains("identity");
+		then(pool.canonicalId(zhang.leadId())).isEqualTo(zhang.leadId());
+		then(count("select count(*) from duplicate_candidate where status = 'OPEN' and lead_a = " + zhang.leadId()
+				+ " and lead_b = " + li.leadId())).isEqualTo(1);
+	}
+
+	@Test
+	void thePersonWhoArrivedOnceByPhoneAndOnceByEMailAtOneCompanyInTwoSpellingsIsOneLead() {
+		Arrival byPhone = new Arrival(Person.of("王 芳", null, "13800138000"),
+				new Arrival.CompanyInfo("北京凯德金融信息有限公司", null, null, null),
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM");
+		Arrival byEmail = new Arrival(Person.of("王芳", "wang.fang@kaide.cn", null),
+				new Arrival.CompanyInfo("凯德金融信息（北京）有限公司", null, null, null),
+				TouchInput.of(TouchAction.WEBINAR_ATTEND, "WEBINAR", Instant.now()), "WEBINAR");
+		// the same common name at another company, and a namesake at the same company with a phone of her own
+		Arrival elsewhere = new Arrival(Person.of("王芳", "wangfang@other.cn", null),
+				new Arrival.CompanyInfo("上海某某电气有限公司", null, null, null),
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM");
+
+		Resolution first = pool.resolve(byPhone);
+		Resolution other = pool.resolve(elsewhere);
+		Resolution second = pool.resolve(byEmail);
+
+		then(second.leadId()).isEqualTo(first.leadId());
+		then(second.matchedKeys()).contains("NAME_AND_COMPANY");
+		LeadSnapshot lead = pool.find(first.leadId()).orElseThrow();
+		then(lead.emails()).containsExactly("wang.fang@kaide.cn");
+		then(lead.phones()).containsExactly("+8613800138000");
+		then(other.leadId()).isNotEqualTo(first.leadId());
+		then(pool.canonicalId(other.leadId())).isEqualTo(other.leadId());
+		then(count("select count(*) from company")).isEqualTo(2);
+
+		Resolution namesake = pool.resolve(new Arrival(Person.of("王芳", null, "13900139000"),
+				new Arrival.CompanyInfo("北京市凯德金融信息有限公司", null, null, null),
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM"));
+		then(namesake.leadId()).as("two mobiles: two people until a person decides").isNotEqualTo(first.leadId());
+		then(count("select count(*) from duplicate_candidate where status = 'OPEN' and lead_b = " + namesake.leadId()))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void chineseNamesAreSimilarOnTheServersRealLocale() {
+		then(jdbc.sql("select similarity('王小芳', '王晓芳') > 0 and similarity('王芳', '王芳') = 1").query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
 	void mostRecentNonEmptyValueWinsUnlessTheFieldFollowsSourcePriority() {
 		Resolution lead = pool.resolve(new Arrival(Person.of("Old Name", "p@example.com", null), null,
 				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.parse("2026-01-01T00:00:00Z")), "WEB_FORM"));
