@@ -47,7 +47,8 @@ const ZH = {
   'File (.csv or .xlsx)': '文件（.csv 或 .xlsx）', 'Encoding': '编码', 'Detect': '自动识别', 'Rows': '行数',
   'Column': '列', 'Maps to': '映射到', 'Ignore': '忽略', 'Next': '下一步', 'Start import': '开始导入',
   'Dry run (check rows only)': '试运行（仅校验）', 'rows/s': '行/秒', 'Read': '已读取', 'Stored': '已保存',
-  'Matched': '已匹配', 'Duplicates in file': '文件内重复', 'Failed': '失败', 'Download rejected rows (CSV)': '下载被拒绝的行（CSV）',
+  'Matched': '已匹配', 'Duplicates in file': '文件内重复', 'Failed': '失败', 'Download rejected rows and warnings (CSV)': '下载被拒绝的行和警告（CSV）',
+  'With warnings': '有警告', 'Strict: reject a row with an invalid e-mail or phone (default: store it without that value)': '严格模式：邮箱或电话无效的行直接拒绝（默认：去掉该值后保存）',
   'Import another file': '导入另一个文件', 'Recent imports': '最近的导入', 'File': '文件', 'Progress': '进度',
   'Choose a file first.': '请先选择文件。', 'Preview': '预览',
   // scoring

@@ -64,13 +64,15 @@ export async function render(main, params, ctx) {
     const seriesSel = select([['', '—'], ...series.map((s) => [s.id, s.name])], '', { id: 'import-series' });
     const channel = select(CHANNELS.map((c) => [c, te(c)]), 'IMPORT', { id: 'import-channel' });
     const dry = h('input#import-dry', { type: 'checkbox' });
+    const strict = h('input#import-strict', { type: 'checkbox' });
     step(2, h('div.form', field(t('Campaign series'), seriesSel), field(t('Channel'), channel),
-      h('label.row', dry, t('Dry run (check rows only)'))),
+      h('label.row', dry, t('Dry run (check rows only)')),
+      h('label.row', strict, t('Strict: reject a row with an invalid e-mail or phone (default: store it without that value)'))),
     h('div.row', { style: { marginTop: '10px' } }, h('button', { type: 'button', onclick: preview }, t('Back')),
       h('button.primary#import-start', { type: 'button', onclick: async () => {
         try {
           state.job = await post('/api/imports/jobs', { uploadId: state.preview.uploadId, seriesId: seriesSel.value ? Number(seriesSel.value) : null,
-            channel: channel.value, dryRun: dry.checked, mapping: state.mapping });
+            channel: channel.value, dryRun: dry.checked, strict: strict.checked, mapping: state.mapping });
           msg.show(null);
           run();
         } catch (err) { msg.error(err); }
@@ -104,7 +106,7 @@ export async function render(main, params, ctx) {
       h('span.muted', ` ${fmtNum(job.totalRows)} ${t('Rows')} · ${fmtNum(job.rowsPerSecond, 0)} ${t('rows/s')}`),
       job.lastError ? h('span.muted', ' · ' + job.lastError) : null),
       h('div.stats#import-result', stats(job)),
-      h('div.row', job.failed > 0 ? h('a#rejected-link', { href: `/api/imports/jobs/${job.id}/rejected.csv`, download: `import-${job.id}-rejected.csv` }, t('Download rejected rows (CSV)')) : null,
+      h('div.row', job.failed > 0 || job.withWarnings > 0 ? h('a#rejected-link', { href: `/api/imports/jobs/${job.id}/rejected.csv`, download: `import-${job.id}-rejected.csv` }, t('Download rejected rows and warnings (CSV)')) : null,
         h('span.spacer'), h('button#import-again', { type: 'button', onclick: () => { upload(); drawRecent(); } }, t('Import another file'))));
     drawRecent();
   }
@@ -121,6 +123,6 @@ export async function render(main, params, ctx) {
 
 function stats(job) {
   return [['read', 'Read'], ['stored', 'Stored'], ['created', 'Created'], ['matched', 'Matched'],
-    ['duplicatesInFile', 'Duplicates in file'], ['failed', 'Failed']]
+    ['duplicatesInFile', 'Duplicates in file'], ['withWarnings', 'With warnings'], ['failed', 'Failed']]
     .map(([key, label]) => h('div.stat', { 'data-stat': key }, h('div.n', fmtNum(job[key])), h('div.l', t(label))));
 }

@@ -80,6 +80,11 @@ public final class Normalizer {
 		return text == null ? Optional.empty() : Phones.parse(text).map(p -> new Phone(p.e164(), p.verified()));
 	}
 
+	/** Whether a phone in E.164 is a mobile, a person's own number (not a landline, which colleagues share). */
+	public static boolean isMobile(String e164) {
+		return e164 != null && Phones.mobile(e164);
+	}
+
 	/** The matching key of a company name ({@link CompanyNames}): the same for the spellings of one company. */
 	public static String companyMatchName(String raw) {
 		String text = text(raw);

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
@@ -81,6 +82,25 @@ final class Phones {
 		}
 		String e164 = UTIL.format(number, PhoneNumberFormat.E164);
 		return Optional.of(new Parsed(extension == null ? e164 : e164 + ";ext=" + extension, verified));
+	}
+
+	/**
+	 * Whether a number in E.164 is a mobile (a person's own): a Chinese 1 and ten digits, allocated or not yet; elsewhere
+	 * what libphonenumber types as mobile, or cannot type. Landlines are not: colleagues share a switchboard.
+	 */
+	static boolean mobile(String e164) {
+		String number = e164.replaceFirst(";ext=.*$", "");
+		if (number.startsWith("+86")) {
+			return number.length() == 14 && number.charAt(3) == '1';
+		}
+		try {
+			PhoneNumberType type = UTIL.getNumberType(UTIL.parse(number, "ZZ"));
+			return type != PhoneNumberType.FIXED_LINE && type != PhoneNumberType.TOLL_FREE
+					&& type != PhoneNumberType.SHARED_COST && type != PhoneNumberType.UAN;
+		}
+		catch (NumberParseException e) {
+			return false;
+		}
 	}
 
 	/** A Chinese number of the shape of a mobile (1 and ten digits) or of a landline (area code and 7–8 digits). */

@@ -122,8 +122,8 @@ final class ArrivalParser {
 
 	/** The arrival's first phone (E.164), if any. */
 	static String firstPhone(Parsed arrival) {
-		return arrival.keys().stream().filter(k -> k.kind() == IdentityKind.PHONE).map(IdentityKey::value).findFirst()
-			.orElse(null);
+		return arrival.keys().stream().filter(k -> k.kind() == IdentityKind.PHONE).map(IdentityKey::value)
+			.filter(Normalizer::isMobile).findFirst().orElse(null);
 	}
 
 	private static ConsentGiven consent(Object raw, List<FieldProblem> problems) {

@@ -22,8 +22,9 @@ import com.leadflow.core.Resolution;
  * <li>same company and the same name, where the two leads hold no identity key of the same kind (not two different
  * mobiles or e-mails): the same person, merged at once (the older lead survives, the merge is recorded and undoable);
  * only when the lead has exactly one such partner;</li>
- * <li>otherwise the same company and the same or a similar name (pg_trgm), the same name and the same mobile prefix, or
- * the same name at a similar company: a candidate in the review queue.</li>
+ * <li>otherwise the same company and the same or a similar name (pg_trgm), the same name and the same mobile prefix,
+ * the same name at a similar company, or a rare name of which one lead has no company: a candidate in the review
+ * queue.</li>
  * </ol>
  */
 @Component
@@ -37,7 +38,16 @@ class DuplicateSearch {
 	/** Company-name similarity from which "the same name at a similar company" is a candidate. */
 	private static final double SIMILAR_COMPANY = 0.5;
 
-	/** Identity kinds of which a person has one: two leads that both hold one (not the same) are two people. */
+	/**
+	 * At most this many other leads of the name: "the same name, the company missing on one of them" is a candidate
+	 * (a common name like 王伟 without a company tells nothing).
+	 */
+	private static final int RARE_NAME = 3;
+
+	/**
+	 * Identity kinds of which a person has one: two leads that both hold one (not the same) are two people. A phone
+	 * counts when it is a mobile; landlines ({@code LANDLINE}) do not.
+	 */
 	private static final Set<String> PERSONAL_KINDS = Set.of("PHONE", "EMAIL", "WECHAT_UNIONID", "CRM_CONTACT");
 
 	private final JdbcClient jdbc;
@@ -134,7 +144,7 @@ class DuplicateSearch {
 				    select * from unnest(:ids::bigint[], :names::text[], :companies::bigint[], :prefixes::text[])
 				),
 				same_name as materialized (
-				    select n.id new_id, n.company, n.prefix, o.id, o.company_id
+				    select n.id new_id, n.company, n.prefix, o.id, o.company_id, count(*) over (partition by n.id) namesakes
 				    from n join lead o on o.name_key = n.name_key
 				    where o.merged_into is null and o.id <> n.id
 				)
@@ -157,6 +167,10 @@ class DuplicateSearch {
 				    select s.new_id, s.id, similarity(oc.match_name, nc.match_name), 'same name, similar company', true, 4
 				    from same_name s join company nc on nc.id = s.company join company oc on oc.id = s.company_id
 				    where s.company_id <> s.company and similarity(oc.match_name, nc.match_name) >= :company
+				    union all
+				    select s.new_id, s.id, 1.0, 'same name, company missing on one', true, 5
+				    from same_name s
+				    where (s.company is null) <> (s.company_id is null) and s.namesakes <= :namesakes
 				) found
 				order by least(new_id, id), greatest(new_id, id), rank""")
 			.param("ids", named.stream().mapToLong(s -> s.row().id).toArray())
@@ -166,6 +180,7 @@ class DuplicateSearch {
 			.param("prefixes", named.stream().map(s -> leads.phonePrefixIndex(s.phone())).toArray(String[]::new))
 			.param("threshold", properties.duplicateSimilarity())
 			.param("company", SIMILAR_COMPANY)
+			.param("namesakes", RARE_NAME)
 			.query((rs, i) -> new Pair(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4), rs.getBoolean(5)))
 			.list();
 		planNestedLoopsOnIndexes(false);
@@ -180,7 +195,9 @@ class DuplicateSearch {
 			ids.add(p.other());
 		});
 		Map<Long, Set<String>> kinds = new HashMap<>();
-		jdbc.sql("select distinct lead_id, kind from lead_identity where lead_id = any(?)")
+		// a phone without a mobile prefix index is a landline: not personal (a switchboard is shared)
+		jdbc.sql("select distinct lead_id, case when kind = 'PHONE' and prefix_index is null then 'LANDLINE' else kind end "
+				+ "from lead_identity where lead_id = any(?)")
 			.param(ids.stream().mapToLong(Long::longValue).toArray())
 			.query((java.sql.ResultSet rs) -> {
 				kinds.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import com.leadflow.core.identity.IdentityKey;
 import com.leadflow.core.identity.IdentityKind;
+import com.leadflow.core.identity.Normalizer;
 import com.leadflow.core.lead.Survivorship.Provenance;
 import com.leadflow.core.privacy.PersonalDataCipher;
 
@@ -62,9 +63,13 @@ public class Leads {
 		return cipher.blindIndex(key.kind().name(), key.value());
 	}
 
-	/** The blind index of a phone's prefix (first 10 characters of E.164), for duplicate candidates. */
+	/**
+	 * The blind index of a mobile's prefix (first 10 characters of E.164), for duplicate candidates; null for a
+	 * landline (its lead's phone then does not tell two people apart, see {@code DuplicateSearch}).
+	 */
 	public String phonePrefixIndex(String e164) {
-		return e164 == null || e164.length() < 10 ? null : cipher.blindIndex("PHONE_PREFIX", e164.substring(0, 10));
+		return e164 == null || e164.length() < 10 || !Normalizer.isMobile(e164) ? null
+				: cipher.blindIndex("PHONE_PREFIX", e164.substring(0, 10));
 	}
 
 	public List<StoredIdentity> identities(Collection<IdentityKey> keys) {

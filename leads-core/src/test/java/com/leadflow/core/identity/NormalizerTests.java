@@ -48,6 +48,16 @@ class NormalizerTests {
 		then(Normalizer.phone("86-10-8888-6666")).contains("+861088886666");
 	}
 
+	@Test
+	void tellsMobilesFromLandlines() {
+		then(Normalizer.isMobile("+8613800138000")).isTrue();
+		then(Normalizer.isMobile("+8616455520849")).as("not allocated yet, still a mobile").isTrue();
+		then(Normalizer.isMobile("+861088886666")).isFalse();
+		then(Normalizer.isMobile("+8675523456789;ext=123")).isFalse();
+		then(Normalizer.isMobile("+447911123456")).isTrue();
+		then(Normalizer.isMobile("+442079460000")).isFalse();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "12345", "abc", "138001380001234", "+86 000", "", "无", "13800000000", "11111111111",
 			"手机 13800138000", "0000000" })

@@ -252,6 +252,46 @@ class IdentityResolutionTests {
 	}
 
 	@Test
+	void aLandlineDoesNotTellTwoPeopleApartButAMobileDoes() {
+		Arrival byMobile = new Arrival(Person.of("李华", null, "150 9815 5621"),
+				new Arrival.CompanyInfo("上海星河食品有限公司", null, null, null),
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM");
+		Arrival byEmailAndDesk = new Arrival(new Person("李华", null, null, List.of("lihua@163.com"),
+				List.of("021-5611 5148 转 549"), null, null, null, null, null, null, null, null, null, null, null),
+				new Arrival.CompanyInfo("上海 星河食品 有限公司", null, null, null),
+				TouchInput.of(TouchAction.WEBINAR_ATTEND, "WEBINAR", Instant.now()), "IMPORT");
+
+		long first = pool.resolve(byMobile).leadId();
+		Resolution second = pool.resolve(byEmailAndDesk);
+
+		then(second.leadId()).as("a desk line next to a mobile: one person").isEqualTo(first);
+		then(pool.find(first).orElseThrow().phones()).containsExactlyInAnyOrder("+8615098155621",
+				"+862156115148;ext=549");
+	}
+
+	@Test
+	void aRareNameWithoutACompanyIsACandidateACommonOneIsNot() {
+		long known = pool.resolve(new Arrival(Person.of("宋丽君", "song.lijun@dongfang.cn", null),
+				new Arrival.CompanyInfo("厦门东方环保科技有限责任公司", null, null, null),
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM")).leadId();
+		for (int i = 0; i < 4; i++) {
+			pool.resolve(new Arrival(Person.of("王伟", "wangwei" + i + "@example.cn", null),
+					new Arrival.CompanyInfo("公司" + i + "号科技有限公司", null, null, null),
+					TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM"));
+		}
+
+		long rare = pool.resolve(new Arrival(Person.of("宋 丽君", null, "13359959285"), null,
+				TouchInput.of(TouchAction.CALL, "HOTLINE_400", Instant.now()), "HOTLINE_400")).leadId();
+		long common = pool.resolve(new Arrival(Person.of("王伟", null, "13359959286"), null,
+				TouchInput.of(TouchAction.CALL, "HOTLINE_400", Instant.now()), "HOTLINE_400")).leadId();
+
+		then(rare).isNotEqualTo(known);
+		then(count("select count(*) from duplicate_candidate where lead_a = " + known + " and lead_b = " + rare))
+			.isEqualTo(1);
+		then(count("select count(*) from duplicate_candidate where lead_b = " + common)).isZero();
+	}
+
+	@Test
 	void chineseNamesAreSimilarOnTheServersRealLocale() {
 		then(jdbc.sql("select similarity('王小芳', '王晓芳') > 0 and similarity('王芳', '王芳') = 1").query(Boolean.class)
 			.single()).isTrue();
