@@ -22,9 +22,10 @@ import com.leadflow.core.Resolution;
  * <li>same company and the same name, where the two leads hold no identity key of the same kind (not two different
  * mobiles or e-mails): the same person, merged at once (the older lead survives, the merge is recorded and undoable);
  * only when the lead has exactly one such partner;</li>
- * <li>otherwise the same company and the same or a similar name (pg_trgm), the same name and the same mobile prefix,
- * the same name at a similar company, or a rare name of which one lead has no company: a candidate in the review
- * queue.</li>
+ * <li>otherwise the same company and the same or a similar name (pg_trgm; names with digits, such as 客户 12 or
+ * 新客户 3051, are numbered placeholders, not names: they are compared only for equality), the same name and the same
+ * mobile prefix, the same name at a similar company, or a rare name of which one lead has no company: a candidate in
+ * the review queue.</li>
  * </ol>
  */
 @Component
@@ -155,8 +156,8 @@ class DuplicateSearch {
 				    union all
 				    select n.id, o.id, similarity(o.name_key, n.name_key), 'same company, similar name', false, 2
 				    from n join lead o on o.company_id = n.company
-				    where o.merged_into is null and o.id <> n.id and o.name_key <> n.name_key
-				      and similarity(o.name_key, n.name_key) >= :threshold
+				    where n.name_key !~ '[0-9]' and o.merged_into is null and o.id <> n.id and o.name_key <> n.name_key
+				      and o.name_key !~ '[0-9]' and similarity(o.name_key, n.name_key) >= :threshold
 				    union all
 				    select s.new_id, s.id, 1.0, 'same name, same mobile prefix', true, 3
 				    from same_name s

@@ -270,6 +270,23 @@ class IdentityResolutionTests {
 	}
 
 	@Test
+	void similarNamesAtOneCompanyAreCandidatesNumberedPlaceholdersAreNot() {
+		Arrival.CompanyInfo company = new Arrival.CompanyInfo("杭州长风科技有限公司", null, null, null);
+		long xiaofang = pool.resolve(new Arrival(Person.of("Zhang Xiaoming", "zxm@changfeng.cn", null), company,
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM")).leadId();
+		long typo = pool.resolve(new Arrival(Person.of("Zhang Xiaomin", "zhangxm@qq.com", null), company,
+				TouchInput.of(TouchAction.FORM_SUBMIT, "WEB_FORM", Instant.now()), "WEB_FORM")).leadId();
+		long first = pool.resolve(new Arrival(Person.of("新客户 3051", "a3051@example.cn", null), company,
+				TouchInput.of(TouchAction.IMPORT, "IMPORT", Instant.now()), "IMPORT")).leadId();
+		long second = pool.resolve(new Arrival(Person.of("新客户 3052", "a3052@example.cn", null), company,
+				TouchInput.of(TouchAction.IMPORT, "IMPORT", Instant.now()), "IMPORT")).leadId();
+
+		then(count("select count(*) from duplicate_candidate where lead_a = " + xiaofang + " and lead_b = " + typo))
+			.isEqualTo(1);
+		then(count("select count(*) from duplicate_candidate where lead_b in (" + first + ", " + second + ")")).isZero();
+	}
+
+	@Test
 	void aRareNameWithoutACompanyIsACandidateACommonOneIsNot() {
 		long known = pool.resolve(new Arrival(Person.of("宋丽君", "song.lijun@dongfang.cn", null),
 				new Arrival.CompanyInfo("厦门东方环保科技有限责任公司", null, null, null),
