@@ -83,6 +83,21 @@ class LeadApiTests {
 	}
 
 	@Test
+	void theProfileCarriesTheLeadsCurrentScore() {
+		long id = post("/api/leads", arrival("钱程", "qian.cheng@example.cn", null, "某某科技有限公司", "WHITEPAPER_DOWNLOAD",
+				"wp-cloud")).getBody().path("leadId").asLong();
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode score = get("/api/scoring/leads/" + id + "/score").path("scores").get(0);
+			then(score).isNotNull();
+			JsonNode profile = get("/api/leads/" + id).path("score");
+			then(profile.path("total").asInt()).isEqualTo(score.path("total").asInt());
+			then(profile.path("band").asString()).isEqualTo(score.path("band").asString());
+			then(profile.path("modelId").asLong()).isEqualTo(score.path("modelId").asLong());
+		});
+	}
+
+	@Test
 	void showsThe360ProfileWithIdentitiesCompanyTagsCompletenessAndTimeline() {
 		long id = post("/api/leads", arrival("赵敏", "zhao.min@example.cn", "13800001234", "某某科技有限公司",
 				"WHITEPAPER_DOWNLOAD", "wp-cloud")).getBody().path("leadId").asLong();
@@ -127,8 +142,13 @@ class LeadApiTests {
 		long a = post("/api/leads", arrival("Ma Li", "ma.li@example.com", null, null, "FORM_SUBMIT", null)).getBody().path("leadId").asLong();
 		long b = post("/api/leads", arrival("马丽", null, "13600000001", null, "CALL", null)).getBody().path("leadId").asLong();
 
-		ResponseEntity<JsonNode> merge = post("/api/leads/" + a + "/merge", Map.of("absorbLeadId", b, "reason", "same person"));
+		String anna = "anna-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		RestClient asAnna = TestHttp.as(port, users, anna, Role.MARKETER, null);
+		ResponseEntity<JsonNode> merge = asAnna.post().uri("/api/leads/" + a + "/merge")
+			.contentType(MediaType.APPLICATION_JSON).header("X-Actor", "mallory")
+			.body(Map.of("absorbLeadId", b, "reason", "same person")).retrieve().toEntity(JsonNode.class);
 		then(merge.getStatusCode().value()).isEqualTo(200);
+		then(merge.getBody().path("actor").asString()).as("the authenticated caller, not a header").isEqualTo(anna);
 		JsonNode viaOldId = get("/api/leads/" + b);
 		then(viaOldId.path("id").asLong()).isEqualTo(a);
 		then(viaOldId.path("requestedId").asLong()).isEqualTo(b);

@@ -1,6 +1,7 @@
 package com.leadflow.core.web;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.leadflow.core.LeadAccess;
 import com.leadflow.core.LeadPool;
 import com.leadflow.core.LeadSnapshot;
+import com.leadflow.core.ProfileScores;
 import com.leadflow.core.Resolution;
 import com.leadflow.core.Touch;
 import com.leadflow.core.lead.LeadNotFoundException;
@@ -48,7 +49,8 @@ class LeadController {
 
 	/** The 360° profile of a lead. {@code requestedId} differs from {@code id} when the requested lead was merged. */
 	record Profile(long id, long requestedId, LeadSnapshot lead, List<LeadQueries.Identity> identities,
-			List<Map<String, Object>> tags, LeadQueries.Completeness completeness, Object score, long touchCount,
+			List<Map<String, Object>> tags, LeadQueries.Completeness completeness, ProfileScores.ProfileScore score,
+			long touchCount,
 			List<Touch> timeline, List<Merges.MergeRecord> merges) {
 	}
 
@@ -67,8 +69,11 @@ class LeadController {
 
 	private final ObjectProvider<LeadAccess.Policy> access;
 
+	private final ObjectProvider<ProfileScores> scores;
+
 	LeadController(LeadPool pool, LeadQueries queries, Tags tags, Merges merges, com.leadflow.core.lead.Touches touches,
-			ObjectProvider<LeadAccess.Policy> access) {
+			ObjectProvider<LeadAccess.Policy> access, ObjectProvider<ProfileScores> scores) {
+		this.scores = scores;
 		this.pool = pool;
 		this.queries = queries;
 		this.tags = tags;
@@ -110,7 +115,8 @@ class LeadController {
 				.toList();
 		}
 		return new Profile(lead.id(), id, access.maskPersonalData() ? Masking.snapshot(lead) : lead, identities,
-				queries.tags(lead.id()), queries.completeness(lead), null, touches.count(lead.id()),
+				queries.tags(lead.id()), queries.completeness(lead),
+				scores.stream().findFirst().flatMap(s -> s.of(lead.id())).orElse(null), touches.count(lead.id()),
 				touches.page(lead.id(), 0, 20), merges.ofLead(lead.id()));
 	}
 
@@ -155,8 +161,8 @@ class LeadController {
 	@PostMapping("/{id}/merge")
 	@Operation(summary = "Merge another lead into this one", description = "Recorded with every field decision; undo with POST /api/merges/{mergeId}/undo.")
 	Merges.MergeRecord merge(@PathVariable long id, @Valid @RequestBody MergeRequest request,
-			@RequestHeader(name = "X-Actor", defaultValue = "api") String actor) {
-		long mergeId = merges.merge(id, request.absorbLeadId(), actor,
+			Principal caller) {
+		long mergeId = merges.merge(id, request.absorbLeadId(), Actors.of(caller),
 				request.reason() == null ? "explicit merge" : request.reason());
 		return merges.find(mergeId);
 	}

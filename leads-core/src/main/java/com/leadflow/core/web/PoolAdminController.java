@@ -1,5 +1,6 @@
 package com.leadflow.core.web;
 
+import java.security.Principal;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,8 +61,8 @@ class PoolAdminController {
 	@PostMapping("/api/merges/{id}/undo")
 	@Operation(summary = "Undo a merge", description = "Both leads come back with their own identities, touches, tags and fields; "
 			+ "touches added after the merge stay with the survivor. 409 while a later merge absorbed the survivor.")
-	Merges.MergeRecord undo(@PathVariable long id, @RequestHeader(name = "X-Actor", defaultValue = "api") String actor) {
-		return merges.undo(id, actor);
+	Merges.MergeRecord undo(@PathVariable long id, Principal caller) {
+		return merges.undo(id, Actors.of(caller));
 	}
 
 	@GetMapping("/api/duplicate-candidates")
@@ -75,14 +75,14 @@ class PoolAdminController {
 
 	@PostMapping("/api/duplicate-candidates/{id}/merge")
 	@Operation(summary = "Accept a candidate: merge the pair (the older lead survives)")
-	Merges.MergeRecord accept(@PathVariable long id, @RequestHeader(name = "X-Actor", defaultValue = "api") String actor) {
-		return merges.find(review.accept(id, actor));
+	Merges.MergeRecord accept(@PathVariable long id, Principal caller) {
+		return merges.find(review.accept(id, Actors.of(caller)));
 	}
 
 	@PostMapping("/api/duplicate-candidates/{id}/dismiss")
 	@Operation(summary = "Dismiss a candidate: the pair are different people")
-	LeadQueries.Candidate dismiss(@PathVariable long id, @RequestHeader(name = "X-Actor", defaultValue = "api") String actor) {
-		review.dismiss(id, actor);
+	LeadQueries.Candidate dismiss(@PathVariable long id, Principal caller) {
+		review.dismiss(id, Actors.of(caller));
 		return queries.candidate(id).orElseThrow();
 	}
 
