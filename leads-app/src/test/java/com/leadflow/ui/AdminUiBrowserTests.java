@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -71,7 +70,9 @@ class AdminUiBrowserTests {
 
 	@BeforeAll
 	void startBrowserAndLogIn() throws IOException {
-		Assumptions.assumeTrue(SystemChromium.available(), SystemChromium.MISSING);
+		if (!SystemChromium.available()) {
+			throw new IllegalStateException(SystemChromium.MISSING); // a browser test that skips has not run
+		}
 		users.create(USER, TestHttp.PASSWORD, Set.of(Role.ADMIN, Role.MARKETER), null);
 		api = RestClient.builder().baseUrl(base()).defaultHeaders(h -> h.setBasicAuth(USER, TestHttp.PASSWORD))
 			.defaultStatusHandler(s -> true, (req, res) -> {

@@ -22,8 +22,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class SystemChromium {
 
 	static final String MISSING = "No Chromium and chromedriver found (looked at $LEADFLOW_CHROMIUM/$LEADFLOW_CHROMEDRIVER, "
-			+ "/usr/bin and the PATH): browser tests skipped. Install them with `apt-get install chromium chromium-driver` "
-			+ "(./leadflow test does so when it may).";
+			+ "/usr/bin and the PATH): the browser tests cannot run. Install them with "
+			+ "`apt-get install chromium chromium-driver` (./leadflow test does so, or stops when it cannot).";
 
 	private SystemChromium() {
 	}
