@@ -13,6 +13,10 @@ public final class TestHttp {
 
 	public static final String PASSWORD = "test-password-0123";
 
+	/** Answers to every required question of the default SDR questionnaire (what a move to SQL needs). */
+	public static final java.util.Map<String, String> BANT_ANSWERS = java.util.Map.of("budget", "approved, 200k",
+			"authority", "the CTO decides", "need", "line monitoring", "timeline", "this quarter");
+
 	private TestHttp() {
 	}
 

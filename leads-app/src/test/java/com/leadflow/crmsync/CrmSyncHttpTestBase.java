@@ -166,10 +166,14 @@ public abstract class CrmSyncHttpTestBase {
 			.toEntity(JsonNode.class);
 	}
 
-	/** Moves the lead as the user {@code actor} (created on first use): moves record who made them. */
+	/**
+	 * Moves the lead as the user {@code actor} (created on first use): moves record who made them. A move to SQL
+	 * carries the SDR questionnaire's answers, as it must.
+	 */
 	protected ResponseEntity<JsonNode> move(long leadId, String to, String reason, String actor) {
-		return postAs(actor, "/api/lifecycle/leads/" + leadId + "/transitions",
-				java.util.Map.of("to", to, "reason", reason == null ? "" : reason));
+		return postAs(actor, "/api/lifecycle/leads/" + leadId + "/transitions", to.equals("SQL")
+				? java.util.Map.of("to", to, "answers", TestHttp.BANT_ANSWERS)
+				: java.util.Map.of("to", to, "reason", reason == null ? "" : reason));
 	}
 
 	/** A POST by the user of that name (an admin, created on first use). */

@@ -11,6 +11,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
+import com.leadflow.TestHttp;
+
 import tools.jackson.databind.JsonNode;
 
 /** HTTP helpers of the analytics tests, and waiting until events and the read model have settled. */
@@ -47,7 +49,15 @@ final class AnalyticsHttp {
 		}
 	}
 
+	/** A transition request; one to SQL carries the SDR questionnaire's answers, as it must. */
 	static Map<String, Object> move(String to, String reason) {
-		return reason == null ? Map.of("to", to) : Map.of("to", to, "reason", reason);
+		Map<String, Object> move = new java.util.HashMap<>(Map.of("to", to));
+		if (reason != null) {
+			move.put("reason", reason);
+		}
+		if (to.equals("SQL")) {
+			move.put("answers", TestHttp.BANT_ANSWERS);
+		}
+		return move;
 	}
 }

@@ -256,6 +256,31 @@ class RoutingAndTimersTests extends CrmSyncHttpTestBase {
 	}
 
 	@Test
+	void theGenericTransitionCannotMakeAnSqlWithoutTheQuestionnaire() {
+		long lead = newLead("Gate Lead", "gate@example.com");
+		move(lead, "MQL", null, "marketing-ops");
+		move(lead, "SAL", null, "sdr-1");
+
+		ResponseEntity<JsonNode> bypass = postAs("sdr-1", "/api/lifecycle/leads/" + lead + "/transitions",
+				Map.of("to", "SQL", "answers", Map.of("budget", "approved")));
+
+		then(bypass.getStatusCode().value()).isEqualTo(400);
+		then(bypass.getBody().path("errors").get(0).path("field").asString()).isEqualTo("answers.authority");
+		then(stage(lead)).isEqualTo("SAL");
+		then(jdbc.queryForObject("select count(*) from qualification_answer", Long.class))
+			.as("a refused move records no answer").isZero();
+
+		ResponseEntity<JsonNode> qualified = postAs("sdr-1", "/api/lifecycle/leads/" + lead + "/transitions",
+				Map.of("to", "SQL", "answers", Map.of("budget", "approved", "authority", "VP IT", "need", "traceability",
+						"timeline", "Q3")));
+
+		then(qualified.getStatusCode().value()).isEqualTo(200);
+		then(stage(lead)).isEqualTo("SQL");
+		then(jdbc.queryForList("select question || '=' || answered_by from qualification_answer order by 1",
+				String.class)).containsExactly("authority=sdr-1", "budget=sdr-1", "need=sdr-1", "timeline=sdr-1");
+	}
+
+	@Test
 	void anSqlNotAcceptedWithinTheSlaIsEscalatedAndReturnedToTheSdr() {
 		long lead = sqlLead("Sla Lead", "sla@example.com");
 		Instant due = Instant.parse(get("/api/lifecycle/leads/" + lead).getBody().path("slaDueAt").asString());

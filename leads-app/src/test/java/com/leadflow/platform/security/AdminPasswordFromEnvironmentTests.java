@@ -48,7 +48,8 @@ class AdminPasswordFromEnvironmentTests {
 		String javaBin = ProcessHandle.current().info().command().orElse("java");
 		ProcessBuilder builder = new ProcessBuilder(List.of(javaBin, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
 				LeadflowApplication.class.getName(), "--leadflow.test.db.skip=true",
-				"--leadflow.crypto.key-file=" + TestDatabase.keyFile(), "--server.port=" + port))
+				"--leadflow.crypto.key-file=" + TestDatabase.keyFile(), "--server.port=" + port,
+				"--logging.level.com.leadflow.platform.security=INFO")) // the test run is quiet; this line is checked
 			.redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(System.getProperty("java.io.tmpdir")));
 		builder.environment().put("LEADFLOW_ADMIN_PASSWORD", "chosen-Secret-2026");
 		builder.environment().put("LEADS_DB_URL", url);

@@ -22,10 +22,11 @@ import com.leadflow.crmsync.RecycleReason;
 import com.leadflow.crmsync.config.CrmSyncClock;
 import com.leadflow.crmsync.config.CrmSyncProperties;
 import com.leadflow.crmsync.lifecycle.LifecycleRecords.State;
+import com.leadflow.crmsync.qualification.QualificationAnswers;
 
 /**
  * The lifecycle state machine: locks the lead's stage row, refuses illegal moves, stores the move with who/why/when,
- * mirrors the stage to the lead pool and publishes {@link LeadStageChanged} — all in one transaction, so listeners
+ * refuses SQL before the SDR questionnaire is answered, mirrors the stage to the lead pool and publishes {@link LeadStageChanged} — all in one transaction, so listeners
  * in this module that write the outbox (CRM push, call tasks, SLA timers) commit or roll back with the move.
  */
 @Service
@@ -42,8 +43,11 @@ class LifecycleService implements LeadLifecycle {
 
 	private final CrmSyncProperties properties;
 
+	private final QualificationAnswers answers;
+
 	LifecycleService(LifecycleRecords records, LeadPool pool, ApplicationEventPublisher events, CrmSyncClock clock,
-			CrmSyncProperties properties) {
+			CrmSyncProperties properties, QualificationAnswers answers) {
+		this.answers = answers;
 		this.records = records;
 		this.pool = pool;
 		this.events = events;
@@ -87,6 +91,9 @@ class LifecycleService implements LeadLifecycle {
 		LifecycleStage from = current.stage();
 		if (!from.canMoveTo(move.to())) {
 			throw LifecycleProblem.illegalTransition(id, from, move.to());
+		}
+		if (move.to() == LifecycleStage.SQL) {
+			answers.requireQualified(id, properties.qualification().questions());
 		}
 		String reason = reason(move);
 		LocalDate reengage = move.to() == LifecycleStage.RECYCLED

@@ -17,9 +17,9 @@ import com.leadflow.crmsync.config.CrmSyncProperties;
 import com.leadflow.crmsync.lifecycle.LifecycleProblem;
 
 /**
- * SDR qualification: the outcome of a call with its BANT answers. Qualified (every required question answered)
- * accepts the lead for the SDR (SAL) and makes it an SQL, which hands it to the CRM; "not now" recycles it with a
- * reason; invalid disqualifies it. Answers and moves commit together.
+ * SDR qualification: the outcome of a call with its BANT answers. Qualified accepts the lead for the SDR (SAL) and
+ * makes it an SQL, which hands it to the CRM (the lifecycle refuses any move to SQL before every required question is
+ * answered); "not now" recycles it with a reason; invalid disqualifies it. Answers and moves commit together.
  */
 @Service
 public class SdrQualification {
@@ -71,22 +71,27 @@ public class SdrQualification {
 		answers.record(id, given, actor, clock.now());
 		return switch (call.outcome()) {
 			case QUALIFIED -> {
-				Map<String, String> all = answers.of(id);
-				for (CrmSyncProperties.Question q : questionnaire.questions()) {
-					if (q.required() && (all.get(q.key()) == null || all.get(q.key()).isBlank())) {
-						throw LifecycleProblem.invalid("answers." + q.key(), "required to qualify: " + q.text());
-					}
-				}
 				if (stage == LifecycleStage.MQL) {
 					lifecycle.move(id, new Move(LifecycleStage.SAL, null, null, "accepted by the SDR", actor));
 				}
-				yield lifecycle.move(id, new Move(LifecycleStage.SQL, null, null, call.note(), actor));
+				yield lifecycle.move(id, new Move(LifecycleStage.SQL, null, null, call.note(), actor)); // checks answers
 			}
 			case NOT_NOW -> lifecycle.move(id, new Move(LifecycleStage.RECYCLED,
 					call.reason() == null ? "TIMING" : call.reason(), call.reengageAfter(), call.note(), actor));
 			case INVALID -> lifecycle.move(id, new Move(LifecycleStage.DISQUALIFIED,
 					call.reason() == null ? "WRONG_DATA" : call.reason(), null, call.note(), actor));
 		};
+	}
+
+	/**
+	 * A move to SQL with the answers given with it (the generic transition): they are recorded, then the move checks
+	 * the questionnaire like every move to SQL does. Answers and move commit together.
+	 */
+	@Transactional
+	public LeadStage toSql(long leadId, Map<String, String> given, String note, String actor) {
+		long id = lifecycle.stageForUpdate(leadId).leadId();
+		answers.record(id, normalised(given == null ? Map.of() : given), actor, clock.now());
+		return lifecycle.move(id, new Move(LifecycleStage.SQL, null, null, note, actor));
 	}
 
 	private static Map<String, String> normalised(Map<String, String> answers) {

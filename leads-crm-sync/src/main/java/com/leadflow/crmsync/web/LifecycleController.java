@@ -2,6 +2,7 @@ package com.leadflow.crmsync.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import com.leadflow.crmsync.LeadLifecycle;
 import com.leadflow.crmsync.LeadLifecycle.LeadStage;
 import com.leadflow.crmsync.LeadLifecycle.Move;
 import com.leadflow.crmsync.LifecycleStage;
+import com.leadflow.crmsync.qualification.SdrQualification;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,16 +28,23 @@ import jakarta.validation.constraints.NotNull;
 @Tag(name = "Lifecycle", description = "Lead lifecycle stages, transitions and their history")
 class LifecycleController {
 
-	/** A requested move; {@code reason} is required for DISQUALIFIED and RECYCLED. Who moves it: the caller. */
-	record TransitionRequest(@NotNull LifecycleStage to, String reason, LocalDate reengageAfter, String note) {
+	/**
+	 * A requested move; {@code reason} is required for DISQUALIFIED and RECYCLED; SQL needs every required question
+	 * of the SDR questionnaire answered, before or in {@code answers}. Who moves it: the caller.
+	 */
+	record TransitionRequest(@NotNull LifecycleStage to, String reason, LocalDate reengageAfter, String note,
+			Map<String, String> answers) {
 	}
 
 	private final LeadLifecycle lifecycle;
 
 	private final LeadScope scope;
 
-	LifecycleController(LeadLifecycle lifecycle, LeadScope scope) {
+	private final SdrQualification qualification;
+
+	LifecycleController(LeadLifecycle lifecycle, SdrQualification qualification, LeadScope scope) {
 		this.lifecycle = lifecycle;
+		this.qualification = qualification;
 		this.scope = scope;
 	}
 
@@ -50,7 +59,11 @@ class LifecycleController {
 	@Operation(summary = "Move the lead to another stage (409 if the move is illegal from its current stage)")
 	LeadStage move(@PathVariable long leadId, @Valid @RequestBody TransitionRequest request, Principal caller) {
 		scope.check(leadId);
+		String actor = LeadScope.actor(caller);
+		if (request.to() == LifecycleStage.SQL) {
+			return qualification.toSql(leadId, request.answers(), request.note(), actor);
+		}
 		return lifecycle.move(leadId, new Move(request.to(), request.reason(), request.reengageAfter(),
-				request.note(), LeadScope.actor(caller)));
+				request.note(), actor));
 	}
 }
