@@ -1,6 +1,7 @@
 package com.leadflow.platform.security;
 
 /** What a person does with Leadflow; each role sees and may change a different part of it. */
+@io.swagger.v3.oas.annotations.media.Schema(enumAsRef = true) // one named enum in the OpenAPI document
 public enum Role {
 	/** Everything, including users, keys and configuration. */
 	ADMIN,

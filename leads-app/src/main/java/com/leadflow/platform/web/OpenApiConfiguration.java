@@ -48,7 +48,7 @@ class OpenApiConfiguration {
 			.info(new Info().title("Leadflow API").version("1")
 				.description("B2B lead lifecycle: campaign series and ingestion, the deduplicated lead pool, scoring, "
 						+ "lifecycle and routing, CRM sync, market visibility. Errors are RFC 9457 problem details.")
-				.license(new License().name("Apache-2.0")))
+				.license(new License().name("Apache-2.0").identifier("Apache-2.0")))
 			// relative, so the document is the same on every host and port; a client sets its base URL
 			.servers(List.of(new Server().url("/").description("This Leadflow instance")))
 			.components(new Components()
@@ -91,6 +91,9 @@ class OpenApiConfiguration {
 				operation.setSecurity(List.of());
 			}
 			add(operation, "400", "Invalid input: the problem's errors list names each field");
+			if (path.startsWith("/api/webhooks/")) {
+				add(operation, "401", "Unsigned, forged or outside the replay window (checked before the body is read)");
+			}
 			if (!open) {
 				add(operation, "401", "Not authenticated");
 				add(operation, "403", "The caller's role or key scope does not allow it");

@@ -15,6 +15,9 @@ import com.leadflow.crmsync.config.CrmSyncProperties;
 import com.leadflow.crmsync.lifecycle.LifecycleProblem;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +36,11 @@ class WebhookController {
 
 	static final String SIGNATURE = "X-Leadflow-Signature";
 
+	static final String TIMESTAMP_DOC = "Unix time in seconds when the peer signed the request (replay window)";
+
+	static final String SIGNATURE_DOC = "sha256= and the hex HMAC-SHA256, keyed with the peer's webhook secret, of the "
+			+ "timestamp, a dot and the exact request body";
+
 	private final InboundWebhooks webhooks;
 
 	private final JsonMapper json;
@@ -50,8 +58,12 @@ class WebhookController {
 
 	@PostMapping(path = "/call-center", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "A call outcome: QUALIFIED (with BANT answers), NOT_NOW (with reason) or INVALID")
-	LeadStage callOutcome(@RequestHeader(name = TIMESTAMP, required = false) String timestamp,
-			@RequestHeader(name = SIGNATURE, required = false) String signature, @RequestBody byte[] body) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = InboundWebhooks.CallOutcomeEvent.class)))
+	LeadStage callOutcome(
+			@Parameter(description = TIMESTAMP_DOC) @RequestHeader(name = TIMESTAMP, required = false) String timestamp,
+			@Parameter(description = SIGNATURE_DOC) @RequestHeader(name = SIGNATURE, required = false) String signature,
+			@RequestBody byte[] body) {
 		String text = new String(body, StandardCharsets.UTF_8);
 		WebhookSignature.verify(settings.callCenterSecret(), timestamp, signature, text, clock.now(),
 				settings.replayWindow());
@@ -60,8 +72,12 @@ class WebhookController {
 
 	@PostMapping(path = "/crm", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "A CRM decision: ACCEPTED, REJECTED (with reason, e.g. BUDGET), WON or LOST")
-	LeadStage crmDecision(@RequestHeader(name = TIMESTAMP, required = false) String timestamp,
-			@RequestHeader(name = SIGNATURE, required = false) String signature, @RequestBody byte[] body) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = InboundWebhooks.CrmDecisionEvent.class)))
+	LeadStage crmDecision(
+			@Parameter(description = TIMESTAMP_DOC) @RequestHeader(name = TIMESTAMP, required = false) String timestamp,
+			@Parameter(description = SIGNATURE_DOC) @RequestHeader(name = SIGNATURE, required = false) String signature,
+			@RequestBody byte[] body) {
 		String text = new String(body, StandardCharsets.UTF_8);
 		WebhookSignature.verify(settings.crmSecret(), timestamp, signature, text, clock.now(), settings.replayWindow());
 		return webhooks.crmDecision(read(text, InboundWebhooks.CrmDecisionEvent.class));
