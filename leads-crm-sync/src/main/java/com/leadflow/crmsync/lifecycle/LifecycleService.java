@@ -89,11 +89,11 @@ class LifecycleService implements LeadLifecycle {
 		Instant now = clock.now();
 		State current = records.lock(id, now);
 		LifecycleStage from = current.stage();
+		if (move.to() == LifecycleStage.SQL) { // the input first (400), then the state (409)
+			answers.requireQualified(id, properties.qualification().questions());
+		}
 		if (!from.canMoveTo(move.to())) {
 			throw LifecycleProblem.illegalTransition(id, from, move.to());
-		}
-		if (move.to() == LifecycleStage.SQL) {
-			answers.requireQualified(id, properties.qualification().questions());
 		}
 		String reason = reason(move);
 		LocalDate reengage = move.to() == LifecycleStage.RECYCLED
