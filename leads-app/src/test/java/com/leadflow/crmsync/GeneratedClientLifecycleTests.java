@@ -7,6 +7,7 @@ import static org.assertj.core.api.BDDAssertions.catchThrowableOfType;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class GeneratedClientLifecycleTests extends CrmSyncHttpTestBase {
 		if (users.find(user).isEmpty()) {
 			users.create(user, TestHttp.PASSWORD, java.util.Set.of(role), null);
 		}
-		String basic = Base64.getEncoder().encodeToString((user + ":" + TestHttp.PASSWORD).getBytes());
+		String basic = Base64.getEncoder().encodeToString((user + ":" + TestHttp.PASSWORD).getBytes(StandardCharsets.UTF_8));
 		ApiClient client = new ApiClient();
 		client.updateBaseUri("http://127.0.0.1:" + port);
 		client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + basic));

@@ -26,8 +26,9 @@ import com.leadflow.crmsync.qualification.QualificationAnswers;
 
 /**
  * The lifecycle state machine: locks the lead's stage row, refuses illegal moves, stores the move with who/why/when,
- * refuses SQL before the SDR questionnaire is answered, mirrors the stage to the lead pool and publishes {@link LeadStageChanged} — all in one transaction, so listeners
- * in this module that write the outbox (CRM push, call tasks, SLA timers) commit or roll back with the move.
+ * refuses SQL before the SDR questionnaire is answered, mirrors the stage to the lead pool and publishes
+ * {@link LeadStageChanged} — all in one transaction, so listeners in this module that write the outbox (CRM push,
+ * call tasks, SLA timers) commit or roll back with the move.
  */
 @Service
 @Transactional

@@ -64,10 +64,8 @@ class WebhookController {
 			@Parameter(description = TIMESTAMP_DOC) @RequestHeader(name = TIMESTAMP, required = false) String timestamp,
 			@Parameter(description = SIGNATURE_DOC) @RequestHeader(name = SIGNATURE, required = false) String signature,
 			@RequestBody byte[] body) {
-		String text = new String(body, StandardCharsets.UTF_8);
-		WebhookSignature.verify(settings.callCenterSecret(), timestamp, signature, text, clock.now(),
-				settings.replayWindow());
-		return webhooks.callOutcome(read(text, InboundWebhooks.CallOutcomeEvent.class));
+		return webhooks.callOutcome(signed(settings.callCenterSecret(), timestamp, signature, body,
+				InboundWebhooks.CallOutcomeEvent.class));
 	}
 
 	@PostMapping(path = "/crm", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -78,14 +76,16 @@ class WebhookController {
 			@Parameter(description = TIMESTAMP_DOC) @RequestHeader(name = TIMESTAMP, required = false) String timestamp,
 			@Parameter(description = SIGNATURE_DOC) @RequestHeader(name = SIGNATURE, required = false) String signature,
 			@RequestBody byte[] body) {
-		String text = new String(body, StandardCharsets.UTF_8);
-		WebhookSignature.verify(settings.crmSecret(), timestamp, signature, text, clock.now(), settings.replayWindow());
-		return webhooks.crmDecision(read(text, InboundWebhooks.CrmDecisionEvent.class));
+		return webhooks.crmDecision(signed(settings.crmSecret(), timestamp, signature, body,
+				InboundWebhooks.CrmDecisionEvent.class));
 	}
 
-	private <T> T read(String body, Class<T> type) {
+	/** The body as {@code type}, once its signature is verified (401 before anything is read). */
+	private <T> T signed(String secret, String timestamp, String signature, byte[] body, Class<T> type) {
+		String text = new String(body, StandardCharsets.UTF_8);
+		WebhookSignature.verify(secret, timestamp, signature, text, clock.now(), settings.replayWindow());
 		try {
-			return json.readValue(body, type);
+			return json.readValue(text, type);
 		}
 		catch (JacksonException e) {
 			throw LifecycleProblem.invalid("body", "not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
